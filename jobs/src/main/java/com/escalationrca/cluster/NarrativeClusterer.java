@@ -1,0 +1,176 @@
+package com.escalationrca.cluster;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Groups narratives into recurring problems. Identical term vectors (copy-pasted templates) are
+ * collapsed to one point so they cannot form a cluster by repetition alone; the number of clusters
+ * is chosen by the simplified silhouette on a sample over a geometric grid of k; spherical k-means
+ * then runs on all distinct vectors from the sample's centres. Members far from every centre, and
+ * clusters too small to act on, go to the "not clustered" bucket. Cost: O(n + grid × sample × k ×
+ * nnz + iterations × distinct × k × nnz).
+ */
+public final class NarrativeClusterer {
+
+  private static final Logger log = LoggerFactory.getLogger(NarrativeClusterer.class);
+  private static final int TOP_TERMS = 8;
+  private static final int EXAMPLES = 5;
+
+  private final ClusterProperties properties;
+
+  public NarrativeClusterer(ClusterProperties properties) {
+    this.properties = properties;
+  }
+
+  public Clustering cluster(List<NarrativeDocument> documents) {
+    TermVectors vectors = TermVectors.build(documents, properties);
+    Map<String, List<Integer>> groups = new LinkedHashMap<>();
+    List<Integer> empty = new ArrayList<>();
+    for (int d = 0; d < vectors.size(); d++) {
+      SparseVector v = vectors.vector(d);
+      if (v.isEmpty()) {
+        empty.add(d);
+      } else {
+        groups.computeIfAbsent(Arrays.toString(v.indices()) + Arrays.toString(v.values()),
+            k -> new ArrayList<>()).add(d);
+      }
+    }
+    List<List<Integer>> distinct = new ArrayList<>(groups.values());
+    SparseVector[] points = distinct.stream().map(g -> vectors.vector(g.get(0))).toArray(SparseVector[]::new);
+    int maxK = Math.min(properties.maxClusters(), points.length / Math.max(1, properties.minClusterSize()));
+    Map<Long, Clustering.Assignment> assignments = new HashMap<>();
+    if (maxK < 1 || vectors.dimensions() == 0) {
+      documents.forEach(d -> assignments.put(d.escalationId(), new Clustering.Assignment(Cluster.UNCLUSTERED, 0)));
+      return new Clustering(List.of(), assignments);
+    }
+    SphericalKMeans kmeans = new SphericalKMeans(properties.iterations(), properties.seed());
+    SphericalKMeans.Result result = kmeans.refine(points,
+        chooseK(points, vectors.dimensions(), Math.min(properties.minClusters(), maxK), maxK, kmeans).centroids());
+
+    // Sizes count every member, duplicates included: a template pasted 50 times is 50 escalations.
+    int[] sizes = new int[result.k()];
+    for (int p = 0; p < points.length; p++) {
+      if (result.similarity()[p] >= properties.minSimilarity()) {
+        sizes[result.assignment()[p]] += distinct.get(p).size();
+      }
+    }
+    List<Integer> kept = new ArrayList<>();
+    for (int c = 0; c < result.k(); c++) {
+      if (sizes[c] >= properties.minClusterSize()) {
+        kept.add(c);
+      }
+    }
+    kept.sort(Comparator.comparingInt((Integer c) -> -sizes[c]).thenComparing(c -> c));
+    Map<Integer, Integer> rank = new HashMap<>();
+    for (int i = 0; i < kept.size(); i++) {
+      rank.put(kept.get(i), i);
+    }
+    List<List<List<String>>> memberPhrases = new ArrayList<>();
+    List<List<long[]>> closest = new ArrayList<>();
+    kept.forEach(c -> {
+      memberPhrases.add(new ArrayList<>());
+      closest.add(new ArrayList<>());
+    });
+    for (int p = 0; p < points.length; p++) {
+      Integer r = rank.get(result.assignment()[p]);
+      boolean clustered = r != null && result.similarity()[p] >= properties.minSimilarity();
+      for (int d : distinct.get(p)) {
+        NarrativeDocument document = documents.get(d);
+        assignments.put(document.escalationId(), clustered
+            ? new Clustering.Assignment(id(r), result.similarity()[p])
+            : new Clustering.Assignment(Cluster.UNCLUSTERED, Math.max(0, result.similarity()[p])));
+        if (clustered) {
+          memberPhrases.get(r).add(document.phrases());
+        }
+      }
+      if (clustered) {
+        closest.get(r).add(new long[] {p, Double.doubleToLongBits(result.similarity()[p])});
+      }
+    }
+    for (int d : empty) {
+      assignments.put(documents.get(d).escalationId(), new Clustering.Assignment(Cluster.UNCLUSTERED, 0));
+    }
+    List<List<String>> topTerms = kept.stream().map(c -> topTerms(result.centroids()[c], vectors)).toList();
+    List<String> labels = new ClusterLabeler().label(memberPhrases, topTerms);
+    List<Cluster> clusters = new ArrayList<>();
+    for (int r = 0; r < kept.size(); r++) {
+      List<Long> examples = closest.get(r).stream()
+          .sorted(Comparator.comparingDouble((long[] e) -> -Double.longBitsToDouble(e[1])))
+          .limit(EXAMPLES).map(e -> documents.get(distinct.get((int) e[0]).get(0)).escalationId()).toList();
+      clusters.add(new Cluster(id(r), labels.get(r), topTerms.get(r), sizes[kept.get(r)], examples,
+          result.centroids()[kept.get(r)]));
+    }
+    log.info("Clustered {} narratives ({} distinct) into {} clusters; {} not clustered",
+        documents.size(), points.length, clusters.size(),
+        assignments.values().stream().filter(a -> a.clusterId().equals(Cluster.UNCLUSTERED)).count());
+    return new Clustering(clusters, assignments);
+  }
+
+  /** Tries a geometric grid of k on a sample and keeps the run with the best simplified silhouette. */
+  private SphericalKMeans.Result chooseK(SparseVector[] points, int dimensions, int minK, int maxK,
+                                         SphericalKMeans kmeans) {
+    SparseVector[] sample = sample(points, properties.selectionSample());
+    int sampleMaxK = Math.max(minK, Math.min(maxK, sample.length / Math.max(1, properties.minClusterSize() / 2)));
+    TreeSet<Integer> grid = new TreeSet<>();
+    for (double k = minK; k < sampleMaxK; k *= 1.25) {
+      grid.add((int) Math.round(k));
+    }
+    grid.add(sampleMaxK);
+    SphericalKMeans.Result best = null;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    for (int k : grid) {
+      SphericalKMeans.Result candidate = kmeans.fit(sample, dimensions, Math.min(k, sample.length));
+      double score = SphericalKMeans.simplifiedSilhouette(sample, candidate);
+      log.debug("k = {}: simplified silhouette {}", k, score);
+      if (score > bestScore) {
+        bestScore = score;
+        best = candidate;
+      }
+    }
+    log.info("Chose k = {} (simplified silhouette {}) from {}", best.k(), String.format("%.3f", bestScore), grid);
+    return best;
+  }
+
+  private SparseVector[] sample(SparseVector[] points, int size) {
+    if (points.length <= size) {
+      return points;
+    }
+    SparseVector[] copy = points.clone();
+    SplittableRandom random = new SplittableRandom(properties.seed());
+    for (int i = 0; i < size; i++) {
+      int j = i + random.nextInt(copy.length - i);
+      SparseVector t = copy[i];
+      copy[i] = copy[j];
+      copy[j] = t;
+    }
+    return Arrays.copyOf(copy, size);
+  }
+
+  private static List<String> topTerms(float[] centroid, TermVectors vectors) {
+    Integer[] order = new Integer[centroid.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Float.compare(centroid[b], centroid[a]));
+    List<String> terms = new ArrayList<>();
+    for (int i = 0; i < Math.min(TOP_TERMS, order.length) && centroid[order[i]] > 0; i++) {
+      terms.add(vectors.display(order[i]));
+    }
+    return terms;
+  }
+
+  private static String id(int rank) {
+    return String.format("C%03d", rank + 1);
+  }
+}

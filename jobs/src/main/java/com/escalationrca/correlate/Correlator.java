@@ -1,0 +1,195 @@
+package com.escalationrca.correlate;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.escalationrca.cluster.Cluster;
+import com.escalationrca.ingest.Taxonomy;
+
+/**
+ * Tests every cluster × dimension value for over-representation. Expected counts are computed
+ * within strata (language by default) and the association is tested with Cochran–Mantel–Haenszel;
+ * p-values are adjusted with Benjamini–Hochberg over all tests of the run. A finding needs at
+ * least {@code minSupport} escalations, lift above 1 and q below {@code alpha}; findings are ranked
+ * by score = log2(lift) × √(observed − expected): effect size times the square root of the excess,
+ * so a large excess with a modest lift can outrank a tiny cluster with a huge lift.
+ */
+public final class Correlator {
+
+  private static final String ALL = "";
+
+  private final CorrelateProperties properties;
+  private final Taxonomy taxonomy;
+
+  public Correlator(CorrelateProperties properties, Taxonomy taxonomy) {
+    this.properties = properties;
+    this.taxonomy = taxonomy;
+  }
+
+  public Correlation correlate(List<Observation> observations, Map<String, String> clusterLabels) {
+    Counts counts = new Counts();
+    for (Observation o : observations) {
+      counts.add(o, taxonomy.names(), properties.stratifyBy());
+    }
+    List<Candidate> candidates = new ArrayList<>();
+    for (Taxonomy.Dimension dimension : taxonomy.dimensions()) {
+      if (dimension.isProfile()) {
+        continue;
+      }
+      boolean stratified = !dimension.name().equals(properties.stratifyBy());
+      for (Map.Entry<String, Long> cell : counts.cells(dimension.name()).entrySet()) {
+        String[] key = cell.getKey().split("\u0001", -1);
+        String cluster = key[0];
+        String value = key[1];
+        if (cluster.equals(Cluster.UNCLUSTERED) || cell.getValue() < properties.minSupport()) {
+          continue;
+        }
+        StratifiedTable table = new StratifiedTable();
+        for (String stratum : stratified ? counts.strata() : List.of(ALL)) {
+          table.add(counts.inBoth(stratum, dimension.name(), cluster, value, stratified),
+              counts.clusterSize(stratum, cluster, stratified),
+              counts.valueCount(stratum, dimension.name(), value, stratified),
+              counts.total(stratum, stratified));
+        }
+        if (table.expected() > 0) {
+          candidates.add(new Candidate(cluster, dimension, value, table));
+        }
+      }
+    }
+    double[] q = BenjaminiHochberg.adjust(candidates.stream().mapToDouble(c -> c.table().pValue()).toArray());
+    List<Finding> findings = new ArrayList<>();
+    for (int i = 0; i < candidates.size(); i++) {
+      Candidate c = candidates.get(i);
+      long observed = c.table().observed();
+      double expected = c.table().expected();
+      if (q[i] >= properties.alpha() || observed <= expected) {
+        continue;
+      }
+      LiftInterval lift = LiftInterval.of(observed, expected, 0.95);
+      double score = Math.log(lift.lift()) / Math.log(2) * Math.sqrt(observed - expected);
+      String label = clusterLabels.getOrDefault(c.cluster(), c.cluster());
+      findings.add(new Finding(0, c.cluster(), label, c.dimension().name(), c.value(), observed,
+          expected, lift.lift(), lift.low(), lift.high(), c.table().pValue(), q[i], score,
+          summary(label, c.dimension(), c.value(), lift.lift(), observed, expected, q[i]),
+          examples(observations, c.cluster(), c.dimension().name(), c.value())));
+    }
+    findings.sort(Comparator.comparingDouble(Finding::score).reversed()
+        .thenComparing(Finding::clusterId).thenComparing(Finding::dimension).thenComparing(Finding::value));
+    List<Finding> ranked = new ArrayList<>();
+    for (int i = 0; i < Math.min(findings.size(), properties.maxFindings()); i++) {
+      ranked.add(findings.get(i).ranked(i + 1));
+    }
+    return new Correlation(ranked, profiles(observations), candidates.size());
+  }
+
+  private Map<String, ClusterProfile> profiles(List<Observation> observations) {
+    Map<String, List<Observation>> byCluster = observations.stream()
+        .filter(o -> !o.clusterId().equals(Cluster.UNCLUSTERED))
+        .collect(Collectors.groupingBy(Observation::clusterId));
+    Map<String, ClusterProfile> profiles = new HashMap<>();
+    byCluster.forEach((cluster, members) -> {
+      Map<String, ClusterProfile.ValueShare> dominant = new LinkedHashMap<>();
+      for (Taxonomy.Dimension dimension : taxonomy.dimensions()) {
+        if (!dimension.isProfile()) {
+          continue;
+        }
+        members.stream().map(o -> o.dimensions().get(dimension.name())).filter(v -> v != null)
+            .collect(Collectors.groupingBy(v -> v, Collectors.counting()))
+            .entrySet().stream().max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+            .ifPresent(top -> dominant.put(dimension.name(),
+                new ClusterProfile.ValueShare(top.getKey(), (double) top.getValue() / members.size())));
+      }
+      profiles.put(cluster, new ClusterProfile(cluster, dominant));
+    });
+    return profiles;
+  }
+
+  private List<String> examples(List<Observation> observations, String cluster, String dimension, String value) {
+    return observations.stream()
+        .filter(o -> o.clusterId().equals(cluster) && value.equals(o.dimensions().get(dimension)))
+        .sorted(Comparator.comparingDouble(Observation::similarity).reversed().thenComparing(Observation::externalId))
+        .limit(properties.examplesPerFinding()).map(Observation::externalId).toList();
+  }
+
+  static String summary(String label, Taxonomy.Dimension dimension, String value, double lift,
+                        long observed, double expected, double q) {
+    return String.format(Locale.ROOT, "'%s' escalations %s %s are %.1f× expected (%d vs %.0f, q %s)",
+        label, dimension.phrase(), value, lift, observed, expected, formatQ(q));
+  }
+
+  static String formatQ(double q) {
+    if (q < 1e-9) {
+      return "< 1e-9";
+    }
+    return q < 0.001 ? String.format(Locale.ROOT, "= %.1e", q) : String.format(Locale.ROOT, "= %.3f", q);
+  }
+
+  private record Candidate(String cluster, Taxonomy.Dimension dimension, String value, StratifiedTable table) {
+  }
+
+  /** Contingency counts per stratum, kept as flat maps keyed by joined strings. */
+  private static final class Counts {
+    private final Map<String, Long> total = new HashMap<>();
+    private final Map<String, Long> cluster = new HashMap<>();
+    private final Map<String, Long> value = new HashMap<>();
+    private final Map<String, Long> both = new HashMap<>();
+    private final Map<String, Map<String, Long>> cellsByDimension = new HashMap<>();
+
+    void add(Observation o, List<String> dimensions, String stratifyBy) {
+      String stratum = String.valueOf(o.dimensions().get(stratifyBy));
+      for (String s : List.of(stratum, "\u0002" + ALL)) {
+        total.merge(s, 1L, Long::sum);
+        cluster.merge(s + "\u0001" + o.clusterId(), 1L, Long::sum);
+        for (String d : dimensions) {
+          String v = o.dimensions().get(d);
+          if (v == null) {
+            continue;
+          }
+          value.merge(s + "\u0001" + d + "\u0001" + v, 1L, Long::sum);
+          both.merge(s + "\u0001" + d + "\u0001" + o.clusterId() + "\u0001" + v, 1L, Long::sum);
+        }
+      }
+      for (String d : dimensions) {
+        String v = o.dimensions().get(d);
+        if (v != null) {
+          cellsByDimension.computeIfAbsent(d, k -> new HashMap<>())
+              .merge(o.clusterId() + "\u0001" + v, 1L, Long::sum);
+        }
+      }
+    }
+
+    private static String key(String stratum, boolean stratified) {
+      return stratified ? stratum : "\u0002" + ALL;
+    }
+
+    List<String> strata() {
+      return total.keySet().stream().filter(s -> !s.startsWith("\u0002")).sorted().toList();
+    }
+
+    Map<String, Long> cells(String dimension) {
+      return cellsByDimension.getOrDefault(dimension, Map.of());
+    }
+
+    long total(String stratum, boolean stratified) {
+      return total.getOrDefault(key(stratum, stratified), 0L);
+    }
+
+    long clusterSize(String stratum, String c, boolean stratified) {
+      return cluster.getOrDefault(key(stratum, stratified) + "\u0001" + c, 0L);
+    }
+
+    long valueCount(String stratum, String d, String v, boolean stratified) {
+      return value.getOrDefault(key(stratum, stratified) + "\u0001" + d + "\u0001" + v, 0L);
+    }
+
+    long inBoth(String stratum, String d, String c, String v, boolean stratified) {
+      return both.getOrDefault(key(stratum, stratified) + "\u0001" + d + "\u0001" + c + "\u0001" + v, 0L);
+    }
+  }
+}

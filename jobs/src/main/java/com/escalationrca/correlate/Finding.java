@@ -1,0 +1,26 @@
+package com.escalationrca.correlate;
+
+import java.util.List;
+
+/**
+ * A cluster over-represented for one dimension value, with its evidence: observed and expected
+ * counts, lift with its 95 % interval, p-value, Benjamini–Hochberg q-value, the ranking score, a
+ * one-sentence summary and example escalation ids.
+ */
+public record Finding(int rank, String clusterId, String clusterLabel, String dimension, String value,
+                      long observed, double expected, double lift, double liftLow, double liftHigh,
+                      double pValue, double qValue, double score, String summary,
+                      List<String> exampleIds) {
+
+  public Finding {
+    if (observed < 0 || expected <= 0) {
+      throw new IllegalArgumentException("finding needs observed >= 0 and expected > 0");
+    }
+    exampleIds = List.copyOf(exampleIds);
+  }
+
+  Finding ranked(int newRank) {
+    return new Finding(newRank, clusterId, clusterLabel, dimension, value, observed, expected, lift,
+        liftLow, liftHigh, pValue, qValue, score, summary, exampleIds);
+  }
+}

@@ -1,0 +1,93 @@
+package com.escalationrca.correlate;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.escalationrca.ingest.Field;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads the correlate step's input (window escalations with their clusters) and saves findings. */
+@Repository
+public class FindingStore {
+
+  /** The language OpenNLP detected, beside the source's declared one; the default stratum. */
+  public static final String DETECTED_LANGUAGE = "detected_language";
+
+  private final JdbcTemplate jdbc;
+
+  public FindingStore(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Every assigned escalation of the run, with its dimensions. */
+  public List<Observation> observations(long runId) {
+    return jdbc.query("""
+        select e.external_id, ca.cluster_id, ca.similarity, (e.created_at at time zone 'UTC')::date,
+          e.policy, e.vendor, e.market, e.language, e.channel, e.priority, e.action, e.outcome,
+          a.detected_language
+        from cluster_assignment ca join escalation e on e.id = ca.escalation_id
+        left join narrative_analysis a on a.escalation_id = e.id
+        where ca.run_id = ? order by e.id
+        """, FindingStore::observation, runId);
+  }
+
+  private static Observation observation(ResultSet rs, int row) throws SQLException {
+    Map<String, String> dimensions = new HashMap<>();
+    for (int i = 0; i < Field.DIMENSIONS.size(); i++) {
+      String value = rs.getString(5 + i);
+      if (value != null) {
+        dimensions.put(Field.DIMENSIONS.get(i).key(), value);
+      }
+    }
+    String detected = rs.getString(13);
+    if (detected != null) {
+      dimensions.put(DETECTED_LANGUAGE, detected);
+    }
+    return new Observation(rs.getString(1), rs.getString(2), rs.getDouble(3),
+        rs.getObject(4, java.time.LocalDate.class), dimensions);
+  }
+
+  /** Cluster id → label for the run. */
+  public Map<String, String> clusterLabels(long runId) {
+    return jdbc.query("select cluster_id, label from rca_cluster where run_id = ?",
+        (rs, i) -> Map.entry(rs.getString(1), rs.getString(2)), runId)
+        .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+  }
+
+  @Transactional
+  public void save(long runId, Correlation correlation) {
+    jdbc.update("delete from finding where run_id = ?", runId);
+    jdbc.batchUpdate("""
+        insert into finding (run_id, rank, cluster_id, dimension, value, observed, expected, lift,
+          lift_low, lift_high, p_value, q_value, score, summary, example_ids)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """, correlation.findings(), 200, (ps, f) -> {
+          ps.setLong(1, runId);
+          ps.setInt(2, f.rank());
+          ps.setString(3, f.clusterId());
+          ps.setString(4, f.dimension());
+          ps.setString(5, f.value());
+          ps.setLong(6, f.observed());
+          ps.setDouble(7, f.expected());
+          ps.setDouble(8, f.lift());
+          ps.setDouble(9, f.liftLow());
+          ps.setDouble(10, f.liftHigh());
+          ps.setDouble(11, f.pValue());
+          ps.setDouble(12, f.qValue());
+          ps.setDouble(13, f.score());
+          ps.setString(14, f.summary());
+          ps.setString(15, String.join(" ", f.exampleIds()));
+        });
+    correlation.profiles().values().forEach(p -> jdbc.update(
+        "update rca_cluster set profile = ? where run_id = ? and cluster_id = ?",
+        p.dominant().entrySet().stream()
+            .map(e -> e.getKey() + "=" + e.getValue().value() + " (" + Math.round(e.getValue().share() * 100) + "%)")
+            .collect(Collectors.joining(", ")), runId, p.clusterId()));
+  }
+}

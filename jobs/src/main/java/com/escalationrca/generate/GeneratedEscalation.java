@@ -1,0 +1,30 @@
+package com.escalationrca.generate;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** One synthetic escalation in the native format, plus its theme (the ground truth). */
+public record GeneratedEscalation(String id, Instant created, Instant updated, String narrative,
+                                  String policy, String vendor, String market, String language,
+                                  String channel, String priority, String action, String outcome,
+                                  String theme, boolean planted) {
+
+  /** The row as written to the data file, in native column order (without the ground truth). */
+  public Map<String, String> nativeColumns() {
+    Map<String, String> row = new LinkedHashMap<>();
+    row.put("id", id);
+    row.put("created", created.toString());
+    row.put("updated", updated.toString());
+    row.put("narrative", narrative);
+    row.put("policy", policy);
+    row.put("vendor", vendor);
+    row.put("market", market);
+    row.put("language", language);
+    row.put("channel", channel);
+    row.put("priority", priority);
+    row.put("action", action);
+    row.put("outcome", outcome);
+    return row;
+  }
+}

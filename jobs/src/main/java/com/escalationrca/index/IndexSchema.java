@@ -1,0 +1,62 @@
+package com.escalationrca.index;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.es.SpanishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+
+/**
+ * The index's fields. {@code narrative} holds every narrative with the standard analyzer (exact
+ * words in any language); {@code narrative_en/pt/es} hold it again with that language's stemming
+ * analyzer, so "publicações" finds "publicação". Dimensions are exact keywords.
+ */
+public final class IndexSchema {
+
+  public static final String ID = "id";
+  public static final String CREATED = "created";
+  public static final String DAY = "day";
+  public static final String NARRATIVE = "narrative";
+  public static final String DETECTED_LANGUAGE = "detected_language";
+  public static final List<String> LANGUAGES = List.of("en", "pt", "es");
+  public static final List<String> DIMENSIONS =
+      List.of("policy", "vendor", "market", "language", "channel", "priority", "action", "outcome");
+
+  private IndexSchema() {
+  }
+
+  public static String narrativeField(String language) {
+    return NARRATIVE + "_" + language;
+  }
+
+  /** Default fields for free-text queries. */
+  public static String[] textFields() {
+    String[] fields = new String[LANGUAGES.size() + 1];
+    fields[0] = NARRATIVE;
+    for (int i = 0; i < LANGUAGES.size(); i++) {
+      fields[i + 1] = narrativeField(LANGUAGES.get(i));
+    }
+    return fields;
+  }
+
+  public static Analyzer analyzer() {
+    Map<String, Analyzer> perField = new HashMap<>();
+    perField.put(narrativeField("en"), new EnglishAnalyzer());
+    perField.put(narrativeField("pt"), new PortugueseAnalyzer());
+    perField.put(narrativeField("es"), new SpanishAnalyzer());
+    KeywordAnalyzer keyword = new KeywordAnalyzer();
+    for (String field : DIMENSIONS) {
+      perField.put(field, keyword);
+    }
+    for (String field : List.of(ID, DAY, DETECTED_LANGUAGE, "cluster")) {
+      perField.put(field, keyword);
+    }
+    return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), perField);
+  }
+}

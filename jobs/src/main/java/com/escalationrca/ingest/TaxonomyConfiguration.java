@@ -1,0 +1,21 @@
+package com.escalationrca.ingest;
+
+import java.nio.file.Files;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** Reads {@code config/taxonomy.yml} once at start. */
+@Configuration(proxyBeanMethods = false)
+class TaxonomyConfiguration {
+
+  @Bean
+  Taxonomy taxonomy(IngestProperties properties) {
+    if (!Files.isRegularFile(properties.taxonomyFile())) {
+      throw new IllegalStateException("taxonomy file " + properties.taxonomyFile().toAbsolutePath()
+          + " is missing (set rca.ingest.taxonomy-file)");
+    }
+    return YAMLMapper.builder().build().readValue(properties.taxonomyFile().toFile(), Taxonomy.class);
+  }
+}

@@ -1,0 +1,219 @@
+package com.escalationrca.job;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import com.escalationrca.cluster.ClusterProperties;
+import com.escalationrca.cluster.ClusterStore;
+import com.escalationrca.cluster.Clustering;
+import com.escalationrca.cluster.NarrativeClusterer;
+import com.escalationrca.correlate.CorrelateProperties;
+import com.escalationrca.correlate.Correlation;
+import com.escalationrca.correlate.Correlator;
+import com.escalationrca.correlate.FindingStore;
+import com.escalationrca.index.IndexSchema;
+import com.escalationrca.index.IndexedEscalation;
+import com.escalationrca.ingest.Taxonomy;
+import com.escalationrca.nlp.AnalysisStore;
+import com.escalationrca.nlp.AnalyzedNarrative;
+import com.escalationrca.nlp.NarrativeAnalyzer;
+import com.escalationrca.nlp.PendingNarrative;
+import com.escalationrca.nlpmodels.NlpModels;
+import com.escalationrca.report.ReportPublisher;
+import com.escalationrca.run.RunLedger;
+import com.escalationrca.run.RunProperties;
+import com.escalationrca.run.RunWindow;
+import com.escalationrca.store.StorageProperties;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The nightly job {@code nightlyRca}: pull → analyze → index → cluster → correlate → publish.
+ * One job instance per run date (plus a rerun attempt number). The chunk steps keep their reader
+ * position in the job repository and the tasklets replace their run's rows, so a failed night
+ * restarts from the step that failed and completed steps are not repeated.
+ */
+@Configuration(proxyBeanMethods = false)
+class NightlyRcaJobConfiguration {
+
+  static final String JOB_NAME = "nightlyRca";
+
+  @Bean
+  Job nightlyRca(JobRepository repository, Step pullStep, Step analyzeStep, Step indexStep,
+                 Step clusterStep, Step correlateStep, Step publishStep) {
+    return new JobBuilder(JOB_NAME, repository)
+        .start(pullStep).next(analyzeStep).next(indexStep).next(clusterStep)
+        .next(correlateStep).next(publishStep)
+        .build();
+  }
+
+  @Bean
+  @Lazy
+  NlpModels nlpModels() {
+    return NlpModels.load();
+  }
+
+  @Bean
+  Step pullStep(JobRepository repository, PlatformTransactionManager tx, RunLedger ledger,
+                RunProperties run, JdbcTemplate jdbc) {
+    return new StepBuilder("pullStep", repository).tasklet((contribution, chunk) -> {
+      StepExecution step = contribution.getStepExecution();
+      var parameters = step.getJobExecution().getJobParameters();
+      LocalDate runDate = parameters.getLocalDate(RunParameters.RUN_DATE);
+      boolean full = Boolean.parseBoolean(parameters.getString(RunParameters.FULL, "false"));
+      RunWindow window = ledger.begin(RunContext.runId(step), runDate, full, run.windowDays());
+      Long changed = window.watermarkFrom() == null
+          ? jdbc.queryForObject("select count(*) from escalation where changed_at <= ?", Long.class,
+              Timestamp.from(window.watermarkTo()))
+          : jdbc.queryForObject("select count(*) from escalation where changed_at > ? and changed_at <= ?",
+              Long.class, Timestamp.from(window.watermarkFrom()), Timestamp.from(window.watermarkTo()));
+      ledger.count(window.runId(), "changed", changed == null ? 0 : changed);
+      contribution.incrementWriteCount(changed == null ? 0 : changed);
+      return RepeatStatus.FINISHED;
+    }, tx).build();
+  }
+
+  @Bean
+  @StepScope
+  JdbcPagingItemReader<PendingNarrative> pendingNarratives(DataSource dataSource, RunLedger ledger,
+      RunProperties run, @Value("#{stepExecution}") StepExecution step) throws Exception {
+    RunWindow window = ledger.find(RunContext.runId(step)).orElseThrow();
+    Map<String, Object> parameters = new HashMap<>();
+    parameters.put("to", Timestamp.from(window.watermarkTo()));
+    if (window.watermarkFrom() != null) {
+      parameters.put("from", Timestamp.from(window.watermarkFrom()));
+    }
+    return new JdbcPagingItemReaderBuilder<PendingNarrative>()
+        .name("pendingNarratives").dataSource(dataSource).pageSize(run.chunkSize())
+        .selectClause(AnalysisStore.PENDING_SELECT).fromClause(AnalysisStore.PENDING_FROM)
+        .whereClause(AnalysisStore.pendingWhere(window)).parameterValues(parameters)
+        .sortKeys(Map.of("id", Order.ASCENDING)).rowMapper(AnalysisStore::mapPending)
+        .build();
+  }
+
+  @Bean
+  Step analyzeStep(JobRepository repository, PlatformTransactionManager tx, RunProperties run,
+                   JdbcPagingItemReader<PendingNarrative> pendingNarratives, ObjectProvider<NlpModels> models,
+                   AnalysisStore analyses, RunLedger ledger) {
+    // OpenNLP ME classes are not thread-safe: each processing thread gets its own analyzer. The
+    // models load on first use, so commands that never analyse do not pay for them.
+    ThreadLocal<NarrativeAnalyzer> analyzers =
+        ThreadLocal.withInitial(() -> new NarrativeAnalyzer(models.getObject()));
+    SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("analyze-");
+    executor.setConcurrencyLimit(run.analysisThreads());
+    return new StepBuilder("analyzeStep", repository)
+        .<PendingNarrative, AnalyzedNarrative>chunk(run.chunkSize()).transactionManager(tx)
+        .reader(pendingNarratives)
+        .processor(p -> new AnalyzedNarrative(p.escalationId(), p.changedAt(),
+            analyzers.get().analyze(p.narrative(), p.declaredLanguage())))
+        .writer(chunk -> analyses.save(RunContext.runId(org.springframework.batch.core.scope.context
+            .StepSynchronizationManager.getContext().getStepExecution()), List.copyOf(chunk.getItems())))
+        .taskExecutor(executor)
+        .listener(new CountingListener(ledger, "analyzed", analyses::analyzedIn))
+        .build();
+  }
+
+  @Bean
+  @StepScope
+  JdbcPagingItemReader<IndexedEscalation> analyzedEscalations(DataSource dataSource, RunProperties run,
+      @Value("#{stepExecution}") StepExecution step) throws Exception {
+    return new JdbcPagingItemReaderBuilder<IndexedEscalation>()
+        .name("analyzedEscalations").dataSource(dataSource).pageSize(run.chunkSize())
+        .selectClause("select id, external_id, created_at, narrative, detected_language, policy, vendor,"
+            + " market, language, channel, priority, action, outcome")
+        .fromClause("from (select e.*, a.detected_language, a.run_id from escalation e"
+            + " join narrative_analysis a on a.escalation_id = e.id) analysed")
+        .whereClause("run_id = :run").parameterValues(Map.of("run", RunContext.runId(step)))
+        .sortKeys(Map.of("id", Order.ASCENDING))
+        .rowMapper((rs, i) -> {
+          Map<String, String> dimensions = new HashMap<>();
+          for (String d : IndexSchema.DIMENSIONS) {
+            if (rs.getString(d) != null) {
+              dimensions.put(d, rs.getString(d));
+            }
+          }
+          return new IndexedEscalation(rs.getString("external_id"), rs.getTimestamp("created_at").toInstant(),
+              rs.getString("narrative"), rs.getString("detected_language"), dimensions);
+        })
+        .build();
+  }
+
+  @Bean
+  Step indexStep(JobRepository repository, PlatformTransactionManager tx, RunProperties run,
+                 JdbcPagingItemReader<IndexedEscalation> analyzedEscalations, StorageProperties storage,
+                 AnalysisStore analyses, RunLedger ledger) {
+    IndexStepWriter writer = new IndexStepWriter(storage.indexDir());
+    return new StepBuilder("indexStep", repository)
+        .<IndexedEscalation, IndexedEscalation>chunk(run.chunkSize()).transactionManager(tx)
+        .reader(analyzedEscalations).writer(writer).listener(writer)
+        // Every escalation analysed in this run is indexed by this step, by construction.
+        .listener(new CountingListener(ledger, "indexed", analyses::analyzedIn))
+        .build();
+  }
+
+  @Bean
+  Step clusterStep(JobRepository repository, PlatformTransactionManager tx, RunLedger ledger,
+                   AnalysisStore analyses, ClusterStore clusters, ClusterProperties properties) {
+    return new StepBuilder("clusterStep", repository).tasklet((contribution, chunk) -> {
+      RunWindow window = ledger.find(RunContext.runId(contribution.getStepExecution())).orElseThrow();
+      var documents = analyses.windowDocuments(window);
+      Clustering clustering = new NarrativeClusterer(properties).cluster(documents);
+      clusters.save(window.runId(), clustering);
+      ledger.count(window.runId(), "window_size", documents.size());
+      ledger.count(window.runId(), "cluster_count", clustering.clusters().size());
+      contribution.incrementWriteCount(documents.size());
+      return RepeatStatus.FINISHED;
+    }, tx).build();
+  }
+
+  @Bean
+  Step correlateStep(JobRepository repository, PlatformTransactionManager tx, RunLedger ledger,
+                     FindingStore findings, CorrelateProperties properties, Taxonomy taxonomy) {
+    return new StepBuilder("correlateStep", repository).tasklet((contribution, chunk) -> {
+      long runId = RunContext.runId(contribution.getStepExecution());
+      var observations = findings.observations(runId);
+      Correlation correlation = new Correlator(properties, taxonomy)
+          .correlate(observations, findings.clusterLabels(runId));
+      findings.save(runId, correlation);
+      ledger.count(runId, "finding_count", correlation.findings().size());
+      contribution.incrementWriteCount(correlation.findings().size());
+      return RepeatStatus.FINISHED;
+    }, tx).build();
+  }
+
+  @Bean
+  Step publishStep(JobRepository repository, PlatformTransactionManager tx, RunLedger ledger,
+                   ReportPublisher publisher) {
+    return new StepBuilder("publishStep", repository).tasklet((contribution, chunk) -> {
+      long runId = RunContext.runId(contribution.getStepExecution());
+      // The run completes (and its watermark counts) only once the report is in place.
+      ledger.complete(runId);
+      var path = publisher.publish(runId);
+      contribution.getStepExecution().getJobExecution().getExecutionContext()
+          .putString(RunParameters.REPORT_PATH, path.toString());
+      return RepeatStatus.FINISHED;
+    }, tx).build();
+  }
+}

@@ -1,0 +1,169 @@
+package com.escalationrca.report;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.escalationrca.store.StorageProperties;
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes {@code reports/<run-date>/}: findings.json, clusters.csv, findings.csv, assignments.csv,
+ * summary.md and index.html. Files are written to a temporary folder and moved into place, so a
+ * reader never sees half a report.
+ */
+@Service
+public class ReportPublisher {
+
+  private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+  private final ReportReader reader;
+  private final StorageProperties storage;
+  private final Template markdown;
+  private final Template html;
+
+  public ReportPublisher(ReportReader reader, StorageProperties storage) {
+    this.reader = reader;
+    this.storage = storage;
+    this.markdown = template("/report/summary.md.mustache", false);
+    this.html = template("/report/index.html.mustache", true);
+  }
+
+  public Path publish(long runId) {
+    RunReport report = reader.read(runId);
+    Path target = storage.reportsDir().resolve(report.runDate().toString());
+    Path staging = storage.reportsDir().resolve("." + report.runDate() + ".tmp");
+    try {
+      deleteRecursively(staging);
+      Files.createDirectories(staging);
+      JSON.writeValue(staging.resolve("findings.json").toFile(), report);
+      writeClusters(report, staging.resolve("clusters.csv"));
+      writeFindings(report, staging.resolve("findings.csv"));
+      try (CSVPrinter csv = csv(staging.resolve("assignments.csv"), "escalation_id", "cluster_id")) {
+        reader.assignments(runId, (id, cluster) -> print(csv, id, cluster));
+      }
+      Map<String, Object> model = model(report);
+      render(markdown, model, staging.resolve("summary.md"));
+      render(html, model, staging.resolve("index.html"));
+      deleteRecursively(target);
+      Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the report to " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void writeClusters(RunReport report, Path file) throws IOException {
+    try (CSVPrinter csv = csv(file, "cluster_id", "label", "size", "profile", "top_terms", "example_ids")) {
+      for (RunReport.ClusterSummary c : report.clusters()) {
+        csv.printRecord(c.id(), c.label(), c.size(), c.profile(), String.join(" ", c.topTerms()),
+            String.join(" ", c.exampleIds()));
+      }
+    }
+  }
+
+  private static void writeFindings(RunReport report, Path file) throws IOException {
+    try (CSVPrinter csv = csv(file, "rank", "cluster_id", "cluster_label", "dimension", "value",
+        "observed", "expected", "lift", "lift_low", "lift_high", "p_value", "q_value", "score",
+        "summary", "example_ids")) {
+      for (RunReport.FindingSummary f : report.findings()) {
+        csv.printRecord(f.rank(), f.clusterId(), f.clusterLabel(), f.dimension(), f.value(), f.observed(),
+            number(f.expected()), number(f.lift()), number(f.liftLow()), number(f.liftHigh()),
+            f.pValue(), f.qValue(), number(f.score()), f.summary(), String.join(" ", f.exampleIds()));
+      }
+    }
+  }
+
+  private static Map<String, Object> model(RunReport report) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("report", report);
+    model.put("topFindings", report.findings().stream().limit(10).map(ReportPublisher::view).toList());
+    model.put("moreFindings", report.findings().stream().skip(10).map(ReportPublisher::view).toList());
+    model.put("clusters", report.clusters().stream().map(c -> Map.of("id", c.id(), "label", c.label(),
+        "size", c.size(), "profile", c.profile(), "terms", String.join(", ", c.topTerms()),
+        "examples", String.join(", ", c.exampleIds()))).toList());
+    model.put("hasFindings", !report.findings().isEmpty());
+    model.put("hasMore", report.findings().size() > 10);
+    return model;
+  }
+
+  private static Map<String, Object> view(RunReport.FindingSummary f) {
+    Map<String, Object> v = new HashMap<>();
+    v.put("rank", f.rank());
+    v.put("summary", f.summary());
+    v.put("cluster", f.clusterId());
+    v.put("label", f.clusterLabel());
+    v.put("dimension", f.dimension());
+    v.put("value", f.value());
+    v.put("observed", f.observed());
+    v.put("expected", String.format(Locale.ROOT, "%.1f", f.expected()));
+    v.put("lift", String.format(Locale.ROOT, "%.2f", f.lift()));
+    v.put("interval", String.format(Locale.ROOT, "%.2f–%.2f", f.liftLow(), f.liftHigh()));
+    v.put("q", String.format(Locale.ROOT, "%.2g", f.qValue()));
+    v.put("examples", String.join(", ", f.exampleIds()));
+    return v;
+  }
+
+  private static String number(double value) {
+    return String.format(Locale.ROOT, "%.4f", value);
+  }
+
+  private static CSVPrinter csv(Path file, String... header) throws IOException {
+    return CSVFormat.RFC4180.builder().setHeader(header).get()
+        .print(Files.newBufferedWriter(file, StandardCharsets.UTF_8));
+  }
+
+  private static void print(CSVPrinter csv, Object... values) {
+    try {
+      csv.printRecord(values);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void render(Template template, Map<String, Object> model, Path file) throws IOException {
+    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      template.execute(model, out);
+    }
+  }
+
+  private static Template template(String resource, boolean escapeHtml) {
+    try (Reader in = new InputStreamReader(ReportPublisher.class.getResourceAsStream(resource), StandardCharsets.UTF_8)) {
+      return Mustache.compiler().escapeHTML(escapeHtml).defaultValue("").compile(in);
+    } catch (IOException | NullPointerException e) {
+      throw new IllegalStateException("report template " + resource + " is missing", e);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  static List<String> files() {
+    return List.of("findings.json", "clusters.csv", "findings.csv", "assignments.csv", "summary.md", "index.html");
+  }
+}

@@ -1,0 +1,81 @@
+package com.escalationrca.report;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.escalationrca.run.RunLedger;
+import com.escalationrca.run.RunWindow;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Assembles a run's report from the run, cluster and finding tables. */
+@Repository
+public class ReportReader {
+
+  private final JdbcTemplate jdbc;
+  private final RunLedger ledger;
+
+  public ReportReader(JdbcTemplate jdbc, RunLedger ledger) {
+    this.jdbc = jdbc;
+    this.ledger = ledger;
+  }
+
+  public RunReport read(long runId) {
+    RunWindow window = ledger.find(runId).orElseThrow(() -> new IllegalStateException("no run " + runId));
+    RunLedger.RunCounts counts = ledger.counts(runId);
+    Map<String, Long> bucket = new HashMap<>();
+    jdbc.query("""
+        select cluster_id = 'unclustered', count(*) from cluster_assignment where run_id = ? group by 1
+        """, rs -> {
+          bucket.put(rs.getBoolean(1) ? "unclustered" : "clustered", rs.getLong(2));
+        }, runId);
+    List<RunReport.ClusterSummary> clusters = jdbc.query("""
+        select cluster_id, label, top_terms, size, profile, example_ids from rca_cluster
+        where run_id = ? order by size desc, cluster_id
+        """, (rs, i) -> new RunReport.ClusterSummary(rs.getString(1), rs.getString(2),
+        Arrays.asList(rs.getString(3).split(", ")), rs.getInt(4), rs.getString(5),
+        externalIds(rs.getString(6))), runId);
+    List<RunReport.FindingSummary> findings = jdbc.query("""
+        select f.rank, f.cluster_id, c.label, f.dimension, f.value, f.observed, f.expected, f.lift,
+          f.lift_low, f.lift_high, f.p_value, f.q_value, f.score, f.summary, f.example_ids
+        from finding f join rca_cluster c on c.run_id = f.run_id and c.cluster_id = f.cluster_id
+        where f.run_id = ? order by f.rank
+        """, (rs, i) -> new RunReport.FindingSummary(rs.getInt(1), rs.getString(2), rs.getString(3),
+        rs.getString(4), rs.getString(5), rs.getLong(6), rs.getDouble(7), rs.getDouble(8),
+        rs.getDouble(9), rs.getDouble(10), rs.getDouble(11), rs.getDouble(12), rs.getDouble(13),
+        rs.getString(14), List.of(rs.getString(15).split(" "))), runId);
+    return new RunReport(window.runDate(),
+        new RunReport.Window(window.windowStart(), window.windowEnd(), window.full()),
+        new RunReport.Counts(counts.changed(), counts.analyzed(), counts.indexed(), counts.windowSize(),
+            bucket.getOrDefault("clustered", 0L), bucket.getOrDefault("unclustered", 0L),
+            clusters.size(), findings.size()),
+        clusters, findings);
+  }
+
+  /** Clusters store internal row ids of their examples; reports show the source's ids. */
+  private List<String> externalIds(String internalIds) {
+    if (internalIds.isBlank()) {
+      return List.of();
+    }
+    Long[] ids = Arrays.stream(internalIds.split(" ")).map(Long::valueOf).toArray(Long[]::new);
+    Map<Long, String> byId = new HashMap<>();
+    jdbc.query("select id, external_id from escalation where id = any(?)",
+        ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", ids)),
+        rs -> {
+          byId.put(rs.getLong(1), rs.getString(2));
+        });
+    return Arrays.stream(ids).map(byId::get).filter(s -> s != null).toList();
+  }
+
+  /** (external id, cluster id) for every escalation of the run, in id order, streamed. */
+  public void assignments(long runId, java.util.function.BiConsumer<String, String> sink) {
+    jdbc.query("""
+        select e.external_id, ca.cluster_id from cluster_assignment ca
+        join escalation e on e.id = ca.escalation_id where ca.run_id = ? order by e.id
+        """, rs -> {
+          sink.accept(rs.getString(1), rs.getString(2));
+        }, runId);
+  }
+}

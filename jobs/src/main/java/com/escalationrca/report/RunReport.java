@@ -1,0 +1,30 @@
+package com.escalationrca.report;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Everything one run publishes; serialised field by field into {@code findings.json} (the
+ * machine-readable contract documented in README.md).
+ */
+public record RunReport(LocalDate runDate, Window window, Counts counts, List<ClusterSummary> clusters,
+                        List<FindingSummary> findings) {
+
+  public record Window(LocalDate start, LocalDate end, boolean fullRun) {
+  }
+
+  /** Escalations changed since the last run, analysed, indexed; in the window; clustered or not. */
+  public record Counts(long changed, long analyzed, long indexed, long inWindow, long clustered,
+                       long unclustered, int clusters, int findings) {
+  }
+
+  public record ClusterSummary(String id, String label, List<String> topTerms, int size,
+                               String profile, List<String> exampleIds) {
+  }
+
+  public record FindingSummary(int rank, String clusterId, String clusterLabel, String dimension,
+                               String value, long observed, double expected, double lift,
+                               double liftLow, double liftHigh, double pValue, double qValue,
+                               double score, String summary, List<String> exampleIds) {
+  }
+}

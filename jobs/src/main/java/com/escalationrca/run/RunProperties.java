@@ -1,0 +1,19 @@
+package com.escalationrca.run;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The nightly run: clustering and correlation look at the {@code windowDays} days ending on the
+ * run date (the baseline); analysis and indexing read in chunks of {@code chunkSize}.
+ */
+@ConfigurationProperties("rca.run")
+public record RunProperties(@DefaultValue("28") int windowDays, @DefaultValue("500") int chunkSize,
+                            @DefaultValue("2") int analysisThreads) {
+
+  public RunProperties {
+    if (windowDays < 1 || chunkSize < 1 || analysisThreads < 1) {
+      throw new IllegalArgumentException("rca.run values must be positive");
+    }
+  }
+}

@@ -1,0 +1,171 @@
+package com.escalationrca;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.escalationrca.generate.DatasetWriter;
+import com.escalationrca.generate.GeneratorSpec;
+import com.escalationrca.generate.GroundTruth;
+import com.escalationrca.generate.PlantedCause;
+import com.escalationrca.index.EscalationSearcher;
+import com.escalationrca.ingest.EscalationImporter;
+import com.escalationrca.ingest.ImportCounts;
+import com.escalationrca.ingest.ImportLedger;
+import com.escalationrca.job.NightlyRunLauncher;
+import com.escalationrca.report.RunReport;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole product on a real (embedded) PostgreSQL: imports with bad rows, idempotent re-imports,
+ * the nightly job finding a planted root cause, run-date bookkeeping, and the CFPB sample.
+ */
+@SpringBootTest(classes = EscalationRcaApplication.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NightlyRunIntegrationTest {
+
+  private static final Path ROOT = temporaryRoot();
+  private static final LocalDate RUN_DATE = LocalDate.of(2026, 3, 1);
+
+  @DynamicPropertySource
+  static void storage(DynamicPropertyRegistry registry) {
+    registry.add("rca.storage.data-dir", () -> ROOT.resolve("data").toString());
+    registry.add("rca.storage.reports-dir", () -> ROOT.resolve("reports").toString());
+  }
+
+  @Autowired
+  EscalationImporter importer;
+  @Autowired
+  ImportLedger ledger;
+  @Autowired
+  NightlyRunLauncher launcher;
+  @Autowired
+  JdbcTemplate jdbc;
+
+  private static Path temporaryRoot() {
+    try {
+      return Files.createTempDirectory("rca-it-");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Path fixture(String name) throws URISyntaxException {
+    return Path.of(NightlyRunIntegrationTest.class.getResource("/fixtures/" + name).toURI());
+  }
+
+  @Test
+  @Order(1)
+  void importCountsAddUpOnAFileWithBadRowsAndEveryRejectedRowKeepsItsReason() throws Exception {
+    var result = importer.importFile(fixture("bad-rows.csv"), "native", c -> { });
+
+    assertThat(result.counts()).isEqualTo(new ImportCounts(7, 2, 0, 0, 0, 5));
+    assertThat(ledger.rejections(result.importId())).containsExactly(
+        "record 2 (line 3): 'created' is '2026-13-45', not a date (expected iso)",
+        "record 3 (line 4): 'id' is empty; every escalation needs an id",
+        "record 4 (line 5): 'narrative' is empty; the job analyses narratives",
+        "record 5 (line 6): malformed CSV: the row has 5 fields but the header has 4",
+        "record 6 (line 7): 'narrative' contains bytes that are not valid UTF-8");
+    assertThat(jdbc.queryForObject("select count(*) from rejected_row where import_id = ? and raw like 'B2,%'",
+        Long.class, result.importId())).isEqualTo(1);
+  }
+
+  @Test
+  @Order(2)
+  void theNightlyRunFindsEveryPlantedCauseAmongTheTopFindings() throws Exception {
+    Path data = ROOT.resolve("generated.jsonl");
+    GroundTruth truth = new DatasetWriter().write(new GeneratorSpec(5000, 42, 5, RUN_DATE, 2), data);
+    var first = importer.importFile(data, "native", c -> { });
+    var again = importer.importFile(data, "native", c -> { });
+
+    assertThat(first.counts()).isEqualTo(new ImportCounts(5000, 5000, 0, 0, 0, 0));
+    assertThat(again.counts()).isEqualTo(new ImportCounts(5000, 0, 0, 5000, 0, 0));
+
+    NightlyRunLauncher.RunOutcome outcome = launcher.run(RUN_DATE, false, false, false);
+
+    assertThat(outcome.status()).isEqualTo(BatchStatus.COMPLETED);
+    Path report = Path.of(outcome.reportPath());
+    assertThat(report).isEqualTo(ROOT.resolve("reports").resolve(RUN_DATE.toString()));
+    for (String file : List.of("findings.json", "clusters.csv", "findings.csv", "assignments.csv", "summary.md", "index.html")) {
+      assertThat(report.resolve(file)).isNotEmptyFile();
+    }
+    RunReport findings = JsonMapper.builder().build().readValue(report.resolve("findings.json").toFile(), RunReport.class);
+    assertThat(findings.counts().clustered() + findings.counts().unclustered()).isEqualTo(findings.counts().inWindow());
+    assertThat(Files.readAllLines(report.resolve("assignments.csv"))).hasSize((int) findings.counts().inWindow() + 1);
+
+    Map<String, String> themeOf = Files.readAllLines(DatasetWriter.labelsFile(data)).stream().skip(1)
+        .map(l -> l.split(",")).collect(Collectors.toMap(p -> p[0], p -> p[1]));
+    List<RunReport.FindingSummary> top = findings.findings().stream().limit(5).toList();
+    for (PlantedCause cause : truth.causes()) {
+      assertThat(top).as("top findings %s should name %s", top, cause.describe()).anySatisfy(f -> {
+        assertThat(f.dimension()).isEqualTo("vendor");
+        assertThat(f.value()).isEqualTo(cause.vendor());
+        assertThat(f.qValue()).isLessThan(0.05);
+        assertThat(f.exampleIds()).allMatch(id -> themeOf.get(id).equals(cause.theme()));
+      });
+    }
+    assertThat(Files.readString(report.resolve("summary.md"))).contains("## Top findings", top.get(0).summary());
+  }
+
+  @Test
+  @Order(3)
+  void aCompletedDateIsRefusedUnlessRerunAndARerunOnlyAnalysesWhatChanged() throws Exception {
+    assertThatThrownBy(() -> launcher.run(RUN_DATE, false, false, false))
+        .hasMessageContaining("already completed; use --rerun");
+
+    NightlyRunLauncher.RunOutcome rerun = launcher.run(RUN_DATE, false, true, false);
+
+    assertThat(rerun.status()).isEqualTo(BatchStatus.COMPLETED);
+    assertThat(rerun.steps()).filteredOn(s -> s.step().equals("analyzeStep"))
+        .singleElement().satisfies(s -> assertThat(s.items()).isZero());
+    assertThat(jdbc.queryForObject("select count(*) from rca_run where run_date = ? and status = 'COMPLETED'",
+        Long.class, RUN_DATE)).isEqualTo(2);
+  }
+
+  @Test
+  @Order(4)
+  void searchFindsIndexedEscalationsByPhraseAndVendor() {
+    try (EscalationSearcher searcher = EscalationSearcher.open(ROOT.resolve("data").resolve("index"))) {
+      long all = searcher.count("*:*");
+      assertThat(all).isEqualTo(5002);
+      assertThat(searcher.count("\"home address\"")).isPositive();
+      assertThat(searcher.search("\"home address\" AND vendor:\"Atlas Review\"", 5))
+          .allSatisfy(hit -> assertThat(hit.vendor()).isEqualTo("Atlas Review"));
+    }
+  }
+
+  @Test
+  @Order(5)
+  void theCfpbSampleImportsWithItsMappingAndClustersIntoItsIssues() throws Exception {
+    var result = importer.importFile(fixture("cfpb-narratives.csv"), "cfpb", c -> { });
+    assertThat(result.counts()).isEqualTo(new ImportCounts(449, 389, 0, 0, 60, 0));
+
+    NightlyRunLauncher.RunOutcome outcome = launcher.run(LocalDate.of(2023, 7, 31), false, false, false);
+
+    assertThat(outcome.status()).isEqualTo(BatchStatus.COMPLETED);
+    RunReport report = JsonMapper.builder().build()
+        .readValue(Path.of(outcome.reportPath()).resolve("findings.json").toFile(), RunReport.class);
+    assertThat(report.counts().analyzed()).isEqualTo(389);
+    String words = report.clusters().stream().map(c -> c.label() + " " + String.join(" ", c.topTerms()))
+        .collect(Collectors.joining(" ")).toLowerCase();
+    assertThat(words).contains("inquir", "report", "identity");
+  }
+}

@@ -1,0 +1,109 @@
+package com.escalationrca.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+class NarrativeClustererTest {
+
+  private static final Map<String, List<String>> THEMES = Map.of(
+      "doxxing", List.of("home", "address", "posted", "street", "photo", "house", "school", "kids"),
+      "crypto", List.of("crypto", "giveaway", "bot", "bitcoin", "scam", "wallet", "doubling", "link"),
+      "parody", List.of("parody", "satire", "label", "bio", "suspended", "impersonation", "fan", "account"),
+      "election", List.of("election", "vote", "polling", "date", "moved", "voter", "official", "text"));
+  private static final List<String> COMMON = List.of("user", "report", "review", "please", "team", "case");
+
+  private static ClusterProperties properties(int minClusterSize, double minSimilarity) {
+    return new ClusterProperties(2, 12, minClusterSize, 2, 0.5, 10_000, 30, minSimilarity, 4000, 42);
+  }
+
+  /** Documents of 6 theme words and 2 common words, drawn at random. */
+  private static List<NarrativeDocument> themed(int perTheme, Map<Long, String> truth, long firstId) {
+    SplittableRandom random = new SplittableRandom(3);
+    List<NarrativeDocument> documents = new ArrayList<>();
+    long id = firstId;
+    for (String theme : THEMES.keySet().stream().sorted().toList()) {
+      for (int i = 0; i < perTheme; i++) {
+        List<String> terms = new ArrayList<>();
+        for (int w = 0; w < 6; w++) {
+          terms.add(THEMES.get(theme).get(random.nextInt(8)));
+        }
+        terms.add(COMMON.get(random.nextInt(COMMON.size())));
+        terms.add(COMMON.get(random.nextInt(COMMON.size())));
+        truth.put(id, theme);
+        documents.add(new NarrativeDocument(id++, "en", terms,
+            List.of(THEMES.get(theme).get(0) + " " + THEMES.get(theme).get(1))));
+      }
+    }
+    return documents;
+  }
+
+  @Test
+  void recoversWellSeparatedThemesAndChoosesTheirNumber() {
+    Map<Long, String> truth = new HashMap<>();
+    Clustering clustering = new NarrativeClusterer(properties(8, 0.1)).cluster(themed(60, truth, 1));
+
+    assertThat(clustering.clusters()).hasSize(4);
+    Map<String, Map<String, Long>> themesPerCluster = clustering.assignments().entrySet().stream()
+        .collect(Collectors.groupingBy(e -> e.getValue().clusterId(),
+            Collectors.groupingBy(e -> truth.get(e.getKey()), Collectors.counting())));
+    themesPerCluster.values().forEach(themes -> assertThat(themes).hasSize(1));
+  }
+
+  @Test
+  void labelsAClusterWithAKeyPhraseOfItsTheme() {
+    Map<Long, String> truth = new HashMap<>();
+    Clustering clustering = new NarrativeClusterer(properties(8, 0.1)).cluster(themed(60, truth, 1));
+
+    assertThat(clustering.clusters()).extracting(Cluster::label)
+        .containsExactlyInAnyOrder("home address", "crypto giveaway", "parody satire", "election vote");
+    clustering.clusters().forEach(c -> assertThat(c.topTerms()).isNotEmpty());
+  }
+
+  @Test
+  void copyPastedTemplatesDoNotFormAClusterOfTheirOwn() {
+    Map<Long, String> truth = new HashMap<>();
+    List<NarrativeDocument> documents = new ArrayList<>(themed(40, truth, 1));
+    // 200 copies of one template: alone they would outnumber every real theme.
+    for (long id = 10_000; id < 10_200; id++) {
+      documents.add(new NarrativeDocument(id, "en",
+          List.of("macro", "template", "closed", "ticket", "auto", "reply"), List.of("macro template")));
+    }
+    Clustering clustering = new NarrativeClusterer(properties(8, 0.1)).cluster(documents);
+
+    assertThat(clustering.clusters()).noneMatch(c -> c.label().contains("macro"));
+    assertThat(clustering.assignments().get(10_000L).clusterId()).isEqualTo(Cluster.UNCLUSTERED);
+  }
+
+  @Test
+  void narrativesUnlikeAnyThemeGoToTheUnclusteredBucket() {
+    Map<Long, String> truth = new HashMap<>();
+    List<NarrativeDocument> documents = new ArrayList<>(themed(50, truth, 1));
+    documents.add(new NarrativeDocument(99_999, "en", List.of("zebra", "quantum"), List.of()));
+    documents.add(new NarrativeDocument(99_998, "en", List.of(), List.of()));
+    Clustering clustering = new NarrativeClusterer(properties(8, 0.2)).cluster(documents);
+
+    assertThat(clustering.assignments().get(99_999L).clusterId()).isEqualTo(Cluster.UNCLUSTERED);
+    assertThat(clustering.assignments().get(99_998L).clusterId()).isEqualTo(Cluster.UNCLUSTERED);
+    assertThat(clustering.assignments()).hasSize(documents.size());
+  }
+
+  @Test
+  void clusteringTheSameDocumentsTwiceGivesTheSameResult() {
+    List<NarrativeDocument> documents = themed(30, new HashMap<>(), 1);
+    Clustering first = new NarrativeClusterer(properties(8, 0.1)).cluster(documents);
+    Clustering second = new NarrativeClusterer(properties(8, 0.1)).cluster(documents);
+
+    assertThat(second.assignments()).isEqualTo(first.assignments());
+    assertThat(Arrays.deepToString(second.clusters().stream().map(Cluster::label).toArray()))
+        .isEqualTo(Arrays.deepToString(first.clusters().stream().map(Cluster::label).toArray()));
+  }
+}
