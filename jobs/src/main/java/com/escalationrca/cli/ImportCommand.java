@@ -31,6 +31,10 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (!java.nio.file.Files.isReadable(file) || java.nio.file.Files.isDirectory(file)) {
+      // Checked before the database starts: a typo should not cost a PostgreSQL start-up.
+      throw new IllegalArgumentException(file + " is not a readable file");
+    }
     try (var context = ApplicationContexts.start(storage)) {
       long started = System.nanoTime();
       var result = context.getBean(EscalationImporter.class).importFile(file, mapping,

@@ -45,7 +45,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -109,20 +109,31 @@ class NightlyRcaJobConfiguration {
         .name("pendingNarratives").dataSource(dataSource).pageSize(run.chunkSize())
         .selectClause(AnalysisStore.PENDING_SELECT).fromClause(AnalysisStore.PENDING_FROM)
         .whereClause(AnalysisStore.pendingWhere(window)).parameterValues(parameters)
-        .sortKeys(Map.of("id", Order.ASCENDING)).rowMapper(AnalysisStore::mapPending)
+        .sortKeys(Map.of(AnalysisStore.PENDING_SORT_KEY, Order.ASCENDING)).rowMapper(AnalysisStore::mapPending)
         .build();
+  }
+
+  /**
+   * A fixed pool, not a thread per task: each worker keeps its analyzer (OpenNLP instances and the
+   * warm lemma cache) for the whole step.
+   */
+  @Bean
+  ThreadPoolTaskExecutor analysisExecutor(RunProperties run) {
+    ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+    executor.setCorePoolSize(run.analysisThreads());
+    executor.setMaxPoolSize(run.analysisThreads());
+    executor.setThreadNamePrefix("analyze-");
+    return executor;
   }
 
   @Bean
   Step analyzeStep(JobRepository repository, PlatformTransactionManager tx, RunProperties run,
                    JdbcPagingItemReader<PendingNarrative> pendingNarratives, ObjectProvider<NlpModels> models,
-                   AnalysisStore analyses, RunLedger ledger) {
+                   AnalysisStore analyses, RunLedger ledger, ThreadPoolTaskExecutor analysisExecutor) {
     // OpenNLP ME classes are not thread-safe: each processing thread gets its own analyzer. The
     // models load on first use, so commands that never analyse do not pay for them.
     ThreadLocal<NarrativeAnalyzer> analyzers =
         ThreadLocal.withInitial(() -> new NarrativeAnalyzer(models.getObject()));
-    SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("analyze-");
-    executor.setConcurrencyLimit(run.analysisThreads());
     return new StepBuilder("analyzeStep", repository)
         .<PendingNarrative, AnalyzedNarrative>chunk(run.chunkSize()).transactionManager(tx)
         .reader(pendingNarratives)
@@ -130,7 +141,7 @@ class NightlyRcaJobConfiguration {
             analyzers.get().analyze(p.narrative(), p.declaredLanguage())))
         .writer(chunk -> analyses.save(RunContext.runId(org.springframework.batch.core.scope.context
             .StepSynchronizationManager.getContext().getStepExecution()), List.copyOf(chunk.getItems())))
-        .taskExecutor(executor)
+        .taskExecutor(analysisExecutor)
         .listener(new CountingListener(ledger, "analyzed", analyses::analyzedIn))
         .build();
   }
@@ -140,12 +151,11 @@ class NightlyRcaJobConfiguration {
   JdbcPagingItemReader<IndexedEscalation> analyzedEscalations(DataSource dataSource, RunProperties run,
       @Value("#{stepExecution}") StepExecution step) throws Exception {
     return new JdbcPagingItemReaderBuilder<IndexedEscalation>()
-        .name("analyzedEscalations").dataSource(dataSource).pageSize(run.chunkSize())
-        .selectClause("select id, external_id, created_at, narrative, detected_language, policy, vendor,"
-            + " market, language, channel, priority, action, outcome")
-        .fromClause("from (select e.*, a.detected_language, a.run_id from escalation e"
-            + " join narrative_analysis a on a.escalation_id = e.id) analysed")
-        .whereClause("run_id = :run").parameterValues(Map.of("run", RunContext.runId(step)))
+        .name("analyzedEscalations").dataSource(dataSource).pageSize(run.indexChunkSize())
+        .selectClause("select e.id, e.external_id, e.created_at, e.narrative, a.detected_language,"
+            + " e.policy, e.vendor, e.market, e.language, e.channel, e.priority, e.action, e.outcome")
+        .fromClause("from escalation e join narrative_analysis a on a.escalation_id = e.id")
+        .whereClause("a.run_id = :run").parameterValues(Map.of("run", RunContext.runId(step)))
         .sortKeys(Map.of("id", Order.ASCENDING))
         .rowMapper((rs, i) -> {
           Map<String, String> dimensions = new HashMap<>();
@@ -166,7 +176,7 @@ class NightlyRcaJobConfiguration {
                  AnalysisStore analyses, RunLedger ledger) {
     IndexStepWriter writer = new IndexStepWriter(storage.indexDir());
     return new StepBuilder("indexStep", repository)
-        .<IndexedEscalation, IndexedEscalation>chunk(run.chunkSize()).transactionManager(tx)
+        .<IndexedEscalation, IndexedEscalation>chunk(run.indexChunkSize()).transactionManager(tx)
         .reader(analyzedEscalations).writer(writer).listener(writer)
         // Every escalation analysed in this run is indexed by this step, by construction.
         .listener(new CountingListener(ledger, "indexed", analyses::analyzedIn))

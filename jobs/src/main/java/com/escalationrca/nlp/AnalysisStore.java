@@ -19,12 +19,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AnalysisStore {
 
-  /** The pending-narratives query for keyset paging on {@code id} (see {@link #pendingWhere}). */
-  public static final String PENDING_SELECT = "select id, narrative, language, changed_at";
-  public static final String PENDING_FROM = """
-      from (select e.id, e.narrative, e.language, e.changed_at, a.source_changed_at
-            from escalation e left join narrative_analysis a on a.escalation_id = e.id) pending
-      """;
+  /**
+   * The pending-narratives query, keyset-paged on {@code e.id} (see {@link #pendingWhere}): a plain
+   * join, not a subquery, so each page is an index range scan on the primary key instead of a
+   * join over the whole table.
+   */
+  public static final String PENDING_SELECT = "select e.id, e.narrative, e.language, e.changed_at";
+  public static final String PENDING_FROM =
+      "from escalation e left join narrative_analysis a on a.escalation_id = e.id";
+  // Unqualified: only escalation has an "id" column, and Spring Batch reads the key back by this name.
+  public static final String PENDING_SORT_KEY = "id";
 
   static final String TERM_SEPARATOR = " ";
   static final String PHRASE_SEPARATOR = "|";
@@ -37,11 +41,11 @@ public class AnalysisStore {
 
   /** WHERE clause with named parameters {@code :to} and (unless a full run) {@code :from}. */
   public static String pendingWhere(RunWindow window) {
-    String stale = "(source_changed_at is null or source_changed_at <> changed_at)";
+    String stale = "(a.source_changed_at is null or a.source_changed_at <> e.changed_at)";
     if (window.watermarkFrom() == null) {
-      return "changed_at <= :to";
+      return "e.changed_at <= :to";
     }
-    return "changed_at <= :to and (changed_at > :from or " + stale + ")";
+    return "e.changed_at <= :to and (e.changed_at > :from or " + stale + ")";
   }
 
   public static PendingNarrative mapPending(ResultSet rs, int row) throws SQLException {

@@ -5,14 +5,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The nightly run: clustering and correlation look at the {@code windowDays} days ending on the
- * run date (the baseline); analysis and indexing read in chunks of {@code chunkSize}.
+ * run date (the baseline); analysis reads in chunks of {@code chunkSize}, indexing in chunks of
+ * {@code indexChunkSize} (each index chunk ends in a Lucene commit, an fsync, so it is larger).
  */
 @ConfigurationProperties("rca.run")
 public record RunProperties(@DefaultValue("28") int windowDays, @DefaultValue("500") int chunkSize,
+                            @DefaultValue("2000") int indexChunkSize,
                             @DefaultValue("2") int analysisThreads) {
 
   public RunProperties {
-    if (windowDays < 1 || chunkSize < 1 || analysisThreads < 1) {
+    if (windowDays < 1 || chunkSize < 1 || indexChunkSize < 1 || analysisThreads < 1) {
       throw new IllegalArgumentException("rca.run values must be positive");
     }
   }
