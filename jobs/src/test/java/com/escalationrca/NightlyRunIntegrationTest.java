@@ -142,10 +142,28 @@ class NightlyRunIntegrationTest {
 
   @Test
   @Order(4)
+  void theNextNightAnalysesOnlyTheEscalationsThatChanged() throws Exception {
+    Path changed = ROOT.resolve("changed.jsonl");
+    Files.writeString(changed, """
+        {"id":"ESC-00000001","created":"2026-02-27T10:00:00Z","narrative":"Someone posted my home address and my phone, still up","vendor":"Atlas Review","market":"US","language":"en","policy":"private_information"}
+        {"id":"NEW-1","created":"2026-03-01T09:00:00Z","narrative":"Giveaway bots keep replying with a crypto link","vendor":"Lumen CX","market":"GB","language":"en","policy":"spam"}
+        """);
+    assertThat(importer.importFile(changed, "native", c -> { }).counts()).isEqualTo(new ImportCounts(2, 1, 1, 0, 0, 0));
+
+    NightlyRunLauncher.RunOutcome next = launcher.run(RUN_DATE.plusDays(1), false, false, false);
+
+    assertThat(next.status()).isEqualTo(BatchStatus.COMPLETED);
+    assertThat(next.steps()).filteredOn(s -> s.step().equals("analyzeStep"))
+        .singleElement().satisfies(s -> assertThat(s.items()).isEqualTo(2));
+  }
+
+  @Test
+  @Order(5)
   void searchFindsIndexedEscalationsByPhraseAndVendor() {
     try (EscalationSearcher searcher = EscalationSearcher.open(ROOT.resolve("data").resolve("index"))) {
       long all = searcher.count("*:*");
-      assertThat(all).isEqualTo(5002);
+      assertThat(all).isEqualTo(5003);
+      assertThat(searcher.count("id:ESC-00000001 AND \"my phone\"")).isEqualTo(1);
       assertThat(searcher.count("\"home address\"")).isPositive();
       assertThat(searcher.search("\"home address\" AND vendor:\"Atlas Review\"", 5))
           .allSatisfy(hit -> assertThat(hit.vendor()).isEqualTo("Atlas Review"));
@@ -153,7 +171,7 @@ class NightlyRunIntegrationTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void theCfpbSampleImportsWithItsMappingAndClustersIntoItsIssues() throws Exception {
     var result = importer.importFile(fixture("cfpb-narratives.csv"), "cfpb", c -> { });
     assertThat(result.counts()).isEqualTo(new ImportCounts(449, 389, 0, 0, 60, 0));
