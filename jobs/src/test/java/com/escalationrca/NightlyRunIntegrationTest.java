@@ -59,6 +59,8 @@ class NightlyRunIntegrationTest {
   NightlyRunLauncher launcher;
   @Autowired
   JdbcTemplate jdbc;
+  @Autowired
+  com.escalationrca.index.IndexRebuilder rebuilder;
 
   private static Path temporaryRoot() {
     try {
@@ -134,6 +136,16 @@ class NightlyRunIntegrationTest {
     NightlyRunLauncher.RunOutcome rerun = launcher.run(RUN_DATE, false, true, false);
 
     assertThat(rerun.status()).isEqualTo(BatchStatus.COMPLETED);
+    // Unchanged data, second night: every cluster keeps its id and label and is stable.
+    List<Map<String, Object>> nights = jdbc.queryForList("""
+        select r.run_id, c.cluster_id, c.label, c.status from rca_cluster c join rca_run r on r.run_id = c.run_id
+        where r.run_date = ? order by r.run_id, c.cluster_id
+        """, RUN_DATE);
+    Map<Object, List<String>> idsByRun = nights.stream().collect(Collectors.groupingBy(r -> r.get("run_id"),
+        java.util.TreeMap::new, Collectors.mapping(r -> r.get("cluster_id") + " " + r.get("label"), Collectors.toList())));
+    assertThat(idsByRun).hasSize(2);
+    assertThat(List.copyOf(idsByRun.values()).get(1)).isEqualTo(List.copyOf(idsByRun.values()).get(0));
+    assertThat(nights.stream().skip(nights.size() / 2).map(r -> r.get("status"))).containsOnly("STABLE");
     assertThat(rerun.steps()).filteredOn(s -> s.step().equals("analyzeStep"))
         .singleElement().satisfies(s -> assertThat(s.items()).isZero());
     assertThat(jdbc.queryForObject("select count(*) from rca_run where run_date = ? and status = 'COMPLETED'",
@@ -167,11 +179,33 @@ class NightlyRunIntegrationTest {
       assertThat(searcher.count("\"home address\"")).isPositive();
       assertThat(searcher.search("\"home address\" AND vendor:\"Atlas Review\"", 5))
           .allSatisfy(hit -> assertThat(hit.vendor()).isEqualTo("Atlas Review"));
+      // Every window escalation carries its cluster from the latest run.
+      assertThat(searcher.search("*:*", 10)).allSatisfy(hit -> assertThat(hit.cluster()).matches("C\\d{4}|"));
     }
   }
 
   @Test
   @Order(6)
+  void reindexingFromPostgresGivesTheSameIndexAsTheNightlyIncrementalOne() {
+    Path index = ROOT.resolve("data").resolve("index");
+    List<String> incremental = everyDocument(index);
+
+    assertThat(rebuilder.rebuild()).isEqualTo(incremental.size());
+    assertThat(everyDocument(index)).isEqualTo(incremental);
+  }
+
+  /** Every document's id, cluster, vendor and policy, sorted: what search can see of the index. */
+  private static List<String> everyDocument(Path index) {
+    try (EscalationSearcher searcher = EscalationSearcher.open(index)) {
+      var result = searcher.search(new com.escalationrca.index.SearchRequest("*:*", null, null, null, null,
+          List.of(), 100_000, 1));
+      return result.hits().stream().map(h -> h.id() + " " + h.cluster() + " " + h.vendor() + " " + h.policy())
+          .sorted().toList();
+    }
+  }
+
+  @Test
+  @Order(7)
   void theCfpbSampleImportsWithItsMappingAndClustersIntoItsIssues() throws Exception {
     var result = importer.importFile(fixture("cfpb-narratives.csv"), "cfpb", c -> { });
     assertThat(result.counts()).isEqualTo(new ImportCounts(449, 389, 0, 0, 60, 0));

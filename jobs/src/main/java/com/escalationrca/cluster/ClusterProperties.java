@@ -4,7 +4,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Clustering bounds and thresholds. The number of clusters is chosen between {@code minClusters}
+ * Clustering bounds and thresholds. A cluster keeps last night's id when the cosine of the two
+ * signatures is at least {@code identityThreshold}. The number of clusters is chosen between {@code minClusters}
  * and {@code maxClusters}; members less similar than {@code minSimilarity} to their centre, and
  * clusters smaller than {@code minClusterSize}, go to the "not clustered" bucket.
  */
@@ -18,7 +19,8 @@ public record ClusterProperties(@DefaultValue("4") int minClusters,
                                 @DefaultValue("25") int iterations,
                                 @DefaultValue("0.12") double minSimilarity,
                                 @DefaultValue("4000") int selectionSample,
-                                @DefaultValue("42") long seed) {
+                                @DefaultValue("42") long seed,
+                                @DefaultValue("0.5") double identityThreshold) {
 
   public ClusterProperties {
     if (minClusters < 1 || maxClusters < minClusters) {

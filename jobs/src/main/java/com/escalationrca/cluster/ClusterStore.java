@@ -18,13 +18,39 @@ public class ClusterStore {
     this.jdbc = jdbc;
   }
 
+  /** (external id, cluster id) for every escalation of a run, in id order, streamed. */
+  public void assignments(long runId, java.util.function.BiConsumer<String, String> sink) {
+    jdbc.query("""
+        select e.external_id, ca.cluster_id from cluster_assignment ca
+        join escalation e on e.id = ca.escalation_id where ca.run_id = ? order by e.id
+        """, rs -> {
+          sink.accept(rs.getString(1), rs.getString(2));
+        }, runId);
+  }
+
+  /** The clusters of a run, for tonight's identity matching. */
+  public List<ClusterIdentity.PreviousCluster> clustersOf(long runId) {
+    return jdbc.query("select cluster_id, size, signature from rca_cluster where run_id = ? order by cluster_id",
+        (rs, i) -> new ClusterIdentity.PreviousCluster(rs.getString(1), rs.getInt(2),
+            ClusterSignature.decode(rs.getString(3))), runId);
+  }
+
+  /** The highest cluster number ever issued, so a new cluster never reuses a retired id. */
+  public int highestIssuedId() {
+    Integer n = jdbc.queryForObject("""
+        select coalesce(max(substring(cluster_id from 2)::int), 0) from rca_cluster
+        where cluster_id ~ '^C[0-9]+$'
+        """, Integer.class);
+    return n == null ? 0 : n;
+  }
+
   @Transactional
   public void save(long runId, Clustering clustering) {
     jdbc.update("delete from cluster_assignment where run_id = ?", runId);
     jdbc.update("delete from rca_cluster where run_id = ?", runId);
     jdbc.batchUpdate("""
-        insert into rca_cluster (run_id, cluster_id, label, top_terms, size, example_ids)
-        values (?, ?, ?, ?, ?, ?)
+        insert into rca_cluster (run_id, cluster_id, label, top_terms, size, example_ids, signature,
+          status, previous_ids) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
         """, clustering.clusters(), 100, (ps, c) -> {
           ps.setLong(1, runId);
           ps.setString(2, c.id());
@@ -32,6 +58,9 @@ public class ClusterStore {
           ps.setString(4, String.join(", ", c.topTerms()));
           ps.setInt(5, c.size());
           ps.setString(6, c.exampleIds().stream().map(String::valueOf).reduce((a, b) -> a + " " + b).orElse(""));
+          ps.setString(7, c.signature().encode());
+          ps.setString(8, c.status().name());
+          ps.setString(9, String.join(" ", c.previousIds()));
         });
     List<Map.Entry<Long, Clustering.Assignment>> rows = new ArrayList<>(clustering.assignments().entrySet());
     jdbc.batchUpdate("""

@@ -109,7 +109,7 @@ public final class NarrativeClusterer {
           .sorted(Comparator.comparingDouble((long[] e) -> -Double.longBitsToDouble(e[1])))
           .limit(EXAMPLES).map(e -> documents.get(distinct.get((int) e[0]).get(0)).escalationId()).toList();
       clusters.add(new Cluster(id(r), labels.get(r), topTerms.get(r), sizes[kept.get(r)], examples,
-          result.centroids()[kept.get(r)]));
+          signature(result.centroids()[kept.get(r)], vectors), ClusterStatus.NEW, List.of()));
     }
     log.info("Clustered {} narratives ({} distinct) into {} clusters; {} not clustered",
         documents.size(), points.length, clusters.size(),
@@ -170,6 +170,20 @@ public final class NarrativeClusterer {
     return terms;
   }
 
+  private static ClusterSignature signature(float[] centroid, TermVectors vectors) {
+    Integer[] order = new Integer[centroid.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Float.compare(centroid[b], centroid[a]));
+    Map<String, Double> weights = new HashMap<>();
+    for (int i = 0; i < Math.min(ClusterSignature.SIZE, order.length) && centroid[order[i]] > 0; i++) {
+      weights.put(vectors.feature(order[i]), (double) centroid[order[i]]);
+    }
+    return new ClusterSignature(weights);
+  }
+
+  /** Provisional ids by size; the identity step replaces them with ids stable across nights. */
   private static String id(int rank) {
     return String.format("C%03d", rank + 1);
   }

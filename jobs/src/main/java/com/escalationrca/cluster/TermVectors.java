@@ -14,10 +14,12 @@ import java.util.Map;
  */
 final class TermVectors {
 
+  private final List<String> features;
   private final List<String> displayForms;
   private final SparseVector[] vectors;
 
-  private TermVectors(List<String> displayForms, SparseVector[] vectors) {
+  private TermVectors(List<String> features, List<String> displayForms, SparseVector[] vectors) {
+    this.features = features;
     this.displayForms = displayForms;
     this.vectors = vectors;
   }
@@ -61,7 +63,7 @@ final class TermVectors {
     for (int d = 0; d < n; d++) {
       vectors[d] = vector(featuresOf.get(d), index, idf);
     }
-    return new TermVectors(display, vectors);
+    return new TermVectors(vocabulary, display, vectors);
   }
 
   private static SparseVector vector(String[] features, Map<String, Integer> index, double[] idf) {
@@ -97,6 +99,11 @@ final class TermVectors {
 
   int dimensions() {
     return displayForms.size();
+  }
+
+  /** The feature itself (lemma or stem), stable across nights, for signatures. */
+  String feature(int index) {
+    return features.get(index);
   }
 
   String display(int feature) {

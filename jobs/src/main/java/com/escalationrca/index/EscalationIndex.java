@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -13,6 +14,8 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -23,6 +26,8 @@ import org.apache.lucene.store.FSDirectory;
  * id, so re-running a night or re-importing a changed escalation never duplicates it.
  */
 public final class EscalationIndex implements AutoCloseable {
+
+  private static final FacetsConfig FACETS = IndexSchema.facets();
 
   private final IndexWriter writer;
 
@@ -53,11 +58,26 @@ public final class EscalationIndex implements AutoCloseable {
     }
   }
 
+  /**
+   * Sets each escalation's cluster (by external id) in place, without re-indexing its text:
+   * doc-values updates are cheap, so the nightly clustering can tag every window document.
+   */
+  public void tagClusters(Map<String, Integer> clusterNumberById) {
+    try {
+      for (Map.Entry<String, Integer> e : clusterNumberById.entrySet()) {
+        writer.updateNumericDocValue(new Term(IndexSchema.ID, e.getKey()), IndexSchema.CLUSTER, e.getValue());
+      }
+      writer.commit();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot tag clusters in the index: " + e.getMessage(), e);
+    }
+  }
+
   public long documentCount() {
     return writer.getDocStats().numDocs;
   }
 
-  static Document document(IndexedEscalation e) {
+  static Document document(IndexedEscalation e) throws IOException {
     Document doc = new Document();
     doc.add(new StringField(IndexSchema.ID, e.externalId(), Field.Store.YES));
     long millis = e.created().toEpochMilli();
@@ -70,12 +90,15 @@ public final class EscalationIndex implements AutoCloseable {
       doc.add(new TextField(IndexSchema.narrativeField(e.detectedLanguage()), e.narrative(), Field.Store.NO));
     }
     doc.add(new StringField(IndexSchema.DETECTED_LANGUAGE, e.detectedLanguage(), Field.Store.YES));
+    doc.add(new SortedSetDocValuesFacetField(IndexSchema.DETECTED_LANGUAGE, e.detectedLanguage()));
+    doc.add(new NumericDocValuesField(IndexSchema.CLUSTER, 0));
     e.dimensions().forEach((name, value) -> {
-      if (value != null) {
+      if (value != null && !value.isEmpty()) {
         doc.add(new StringField(name, value, Field.Store.YES));
+        doc.add(new SortedSetDocValuesFacetField(name, value));
       }
     });
-    return doc;
+    return FACETS.build(doc);
   }
 
   @Override

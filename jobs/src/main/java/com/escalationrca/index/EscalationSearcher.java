@@ -1,21 +1,46 @@
 package com.escalationrca.index;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import com.escalationrca.cluster.ClusterIdentity;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
@@ -23,15 +48,18 @@ import org.apache.lucene.store.FSDirectory;
 /**
  * Lucene query syntax over the index: free text searches every narrative field, and
  * {@code vendor:"Atlas Review"}, {@code policy:spam}, {@code id:ESC-00000042} and the other
- * keyword fields filter exactly. Snippets highlight the matched words.
+ * keyword fields filter exactly. Dates, cluster and more-like-this are filters on top; facets count
+ * the values of the whole result set; snippets highlight the matched words.
  */
 public final class EscalationSearcher implements AutoCloseable {
 
   private static final int SNIPPET_SENTENCES = 2;
+  private static final int FACET_VALUES = 20;
 
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
   private final Analyzer analyzer = IndexSchema.analyzer();
+  private SortedSetDocValuesReaderState facetState;
 
   private EscalationSearcher(DirectoryReader reader) {
     this.reader = reader;
@@ -60,33 +88,137 @@ public final class EscalationSearcher implements AutoCloseable {
     }
   }
 
-  public List<SearchHit> search(String queryText, int limit) {
-    Query query = parse(queryText);
+  /** Shorthand for the first page of a plain query. */
+  public List<SearchHit> search(String query, int limit) {
+    return search(SearchRequest.of(query, limit)).hits();
+  }
+
+  public long count(String query) {
     try {
-      TopDocs top = searcher.search(query, Math.max(1, limit));
-      String[] snippets = UnifiedHighlighter.builder(searcher, analyzer).build()
-          .highlight(IndexSchema.NARRATIVE, query, top, SNIPPET_SENTENCES);
-      List<SearchHit> hits = new ArrayList<>();
-      for (int i = 0; i < top.scoreDocs.length; i++) {
-        ScoreDoc scoreDoc = top.scoreDocs[i];
-        Document doc = searcher.storedFields().document(scoreDoc.doc);
-        String snippet = snippets[i] != null ? snippets[i] : abbreviate(doc.get(IndexSchema.NARRATIVE));
-        hits.add(new SearchHit(doc.get(IndexSchema.ID),
-            Instant.ofEpochMilli(doc.getField(IndexSchema.CREATED).numericValue().longValue()),
-            doc.get("policy"), doc.get("vendor"), scoreDoc.score, snippet.replaceAll("\\s+", " ")));
-      }
-      return hits;
+      return searcher.count(parse(query));
     } catch (IOException e) {
       throw new UncheckedIOException("search failed: " + e.getMessage(), e);
     }
   }
 
-  public long count(String queryText) {
+  public SearchResult search(SearchRequest request) {
     try {
-      return searcher.count(parse(queryText));
+      Query query = query(request);
+      int offset = (request.page() - 1) * request.limit();
+      FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query,
+          offset + request.limit(), new FacetsCollectorManager());
+      TopDocs top = result.topDocs();
+      ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(offset, top.scoreDocs.length), top.scoreDocs.length);
+      TopDocs pageDocs = new TopDocs(top.totalHits, page);
+      String[] snippets = request.query() == null || request.query().isBlank() ? new String[page.length]
+          : UnifiedHighlighter.builder(searcher, analyzer).build()
+              .highlight(IndexSchema.NARRATIVE, parse(request.query()), pageDocs, SNIPPET_SENTENCES);
+      List<SearchHit> hits = new ArrayList<>();
+      for (int i = 0; i < page.length; i++) {
+        hits.add(hit(page[i], snippets[i]));
+      }
+      return new SearchResult(searcher.count(query), request.page(), hits, facets(request, result.facetsCollector()));
     } catch (IOException e) {
       throw new UncheckedIOException("search failed: " + e.getMessage(), e);
     }
+  }
+
+  private Query query(SearchRequest request) throws IOException {
+    BooleanQuery.Builder builder = new BooleanQuery.Builder();
+    if (request.query() != null && !request.query().isBlank()) {
+      builder.add(parse(request.query()), BooleanClause.Occur.MUST);
+    }
+    if (request.similarTo() != null) {
+      builder.add(similar(request.similarTo()), BooleanClause.Occur.MUST);
+      builder.add(new TermQuery(new Term(IndexSchema.ID, request.similarTo())), BooleanClause.Occur.MUST_NOT);
+    }
+    if (request.from() != null || request.to() != null) {
+      long from = request.from() == null ? Long.MIN_VALUE : millis(request.from());
+      long to = request.to() == null ? Long.MAX_VALUE : millis(request.to().plusDays(1)) - 1;
+      builder.add(LongPoint.newRangeQuery(IndexSchema.CREATED, from, to), BooleanClause.Occur.FILTER);
+    }
+    if (request.cluster() != null) {
+      int number = ClusterIdentity.number(request.cluster());
+      if (number == 0) {
+        throw new IllegalArgumentException("'" + request.cluster() + "' is not a cluster id (like C0012)");
+      }
+      builder.add(NumericDocValuesField.newSlowExactQuery(IndexSchema.CLUSTER, number), BooleanClause.Occur.FILTER);
+    }
+    BooleanQuery query = builder.build();
+    return query.clauses().stream().allMatch(c -> c.getOccur() == BooleanClause.Occur.FILTER)
+        ? new BooleanQuery.Builder().add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST).add(query, BooleanClause.Occur.FILTER).build()
+        : query;
+  }
+
+  /**
+   * More-like-this on the escalation's narrative, analysed with its language's analyzer so that
+   * inflections count as the same word; the escalation itself is excluded.
+   */
+  private Query similar(String id) throws IOException {
+    TopDocs found = searcher.search(new TermQuery(new Term(IndexSchema.ID, id)), 1);
+    if (found.scoreDocs.length == 0) {
+      throw new IllegalArgumentException("no escalation '" + id + "' in the index");
+    }
+    Document doc = searcher.storedFields().document(found.scoreDocs[0].doc);
+    String language = doc.get(IndexSchema.DETECTED_LANGUAGE);
+    String field = IndexSchema.LANGUAGES.contains(language) ? IndexSchema.narrativeField(language) : IndexSchema.NARRATIVE;
+    MoreLikeThis mlt = new MoreLikeThis(reader);
+    mlt.setAnalyzer(analyzer);
+    mlt.setFieldNames(new String[] {field});
+    mlt.setMinTermFreq(1);
+    mlt.setMinDocFreq(2);
+    mlt.setMaxQueryTerms(25);
+    return mlt.like(field, new StringReader(doc.get(IndexSchema.NARRATIVE)));
+  }
+
+  private Map<String, Map<String, Long>> facets(SearchRequest request, FacetsCollector collector) throws IOException {
+    Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+    if (request.facets().isEmpty()) {
+      return counts;
+    }
+    if (facetState == null) {
+      facetState = new DefaultSortedSetDocValuesReaderState(reader, IndexSchema.facets());
+    }
+    Facets facets = new SortedSetDocValuesFacetCounts(facetState, collector);
+    for (String field : request.facets()) {
+      Map<String, Long> values = new LinkedHashMap<>();
+      FacetResult result = indexedDimensions().contains(field) ? facets.getTopChildren(FACET_VALUES, field) : null;
+      if (result != null) {
+        for (LabelAndValue lv : result.labelValues) {
+          values.put(lv.label, lv.value.longValue());
+        }
+      }
+      counts.put(field, values);
+    }
+    return counts;
+  }
+
+  private java.util.Set<String> indexedDimensions() {
+    java.util.Set<String> dims = new java.util.HashSet<>();
+    facetState.getDims().forEach(dims::add);
+    return dims;
+  }
+
+  private SearchHit hit(ScoreDoc scoreDoc, String snippet) throws IOException {
+    Document doc = searcher.storedFields().document(scoreDoc.doc);
+    String text = snippet != null ? snippet : abbreviate(doc.get(IndexSchema.NARRATIVE));
+    return new SearchHit(doc.get(IndexSchema.ID),
+        Instant.ofEpochMilli(doc.getField(IndexSchema.CREATED).numericValue().longValue()),
+        doc.get("policy"), doc.get("vendor"), cluster(scoreDoc.doc), Float.isNaN(scoreDoc.score) ? 0 : scoreDoc.score,
+        text.replaceAll("\\s+", " "));
+  }
+
+  private String cluster(int docId) throws IOException {
+    var leaf = reader.leaves().get(ReaderUtil.subIndex(docId, reader.leaves()));
+    NumericDocValues values = leaf.reader().getNumericDocValues(IndexSchema.CLUSTER);
+    if (values == null || !values.advanceExact(docId - leaf.docBase) || values.longValue() == 0) {
+      return "";
+    }
+    return ClusterIdentity.format((int) values.longValue());
+  }
+
+  private static long millis(LocalDate day) {
+    return day.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
   }
 
   private static String abbreviate(String text) {

@@ -24,11 +24,21 @@ public final class IndexSchema {
   public static final String DAY = "day";
   public static final String NARRATIVE = "narrative";
   public static final String DETECTED_LANGUAGE = "detected_language";
+  /** The cluster number (12 for C0012, 0 for none) as updatable doc values, set after clustering. */
+  public static final String CLUSTER = "cluster";
+  /** Fields counted by {@code --facet}: every dimension and the detected language. */
+  public static final List<String> FACETS = List.of("policy", "vendor", "market", "language", "channel",
+      "priority", "action", "outcome", "detected_language");
   public static final List<String> LANGUAGES = List.of("en", "pt", "es");
   public static final List<String> DIMENSIONS =
       List.of("policy", "vendor", "market", "language", "channel", "priority", "action", "outcome");
 
   private IndexSchema() {
+  }
+
+  /** Facet configuration: every facet field is single-valued and flat. */
+  public static org.apache.lucene.facet.FacetsConfig facets() {
+    return new org.apache.lucene.facet.FacetsConfig();
   }
 
   public static String narrativeField(String language) {

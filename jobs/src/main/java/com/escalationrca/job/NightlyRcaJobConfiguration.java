@@ -8,6 +8,8 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import com.escalationrca.cluster.Cluster;
+import com.escalationrca.cluster.ClusterIdentity;
 import com.escalationrca.cluster.ClusterProperties;
 import com.escalationrca.cluster.ClusterStore;
 import com.escalationrca.cluster.Clustering;
@@ -16,6 +18,7 @@ import com.escalationrca.correlate.CorrelateProperties;
 import com.escalationrca.correlate.Correlation;
 import com.escalationrca.correlate.Correlator;
 import com.escalationrca.correlate.FindingStore;
+import com.escalationrca.index.EscalationIndex;
 import com.escalationrca.index.IndexSchema;
 import com.escalationrca.index.IndexedEscalation;
 import com.escalationrca.ingest.Taxonomy;
@@ -185,12 +188,27 @@ class NightlyRcaJobConfiguration {
 
   @Bean
   Step clusterStep(JobRepository repository, PlatformTransactionManager tx, RunLedger ledger,
-                   AnalysisStore analyses, ClusterStore clusters, ClusterProperties properties) {
+                   AnalysisStore analyses, ClusterStore clusters, ClusterProperties properties,
+                   StorageProperties storage) {
     return new StepBuilder("clusterStep", repository).tasklet((contribution, chunk) -> {
       RunWindow window = ledger.find(RunContext.runId(contribution.getStepExecution())).orElseThrow();
       var documents = analyses.windowDocuments(window);
-      Clustering clustering = new NarrativeClusterer(properties).cluster(documents);
+      Clustering found = new NarrativeClusterer(properties).cluster(documents);
+      List<ClusterIdentity.PreviousCluster> previous = ledger.previousCompletedRun(window.runId())
+          .map(clusters::clustersOf).orElse(List.of());
+      Clustering clustering = found.identified(new ClusterIdentity(properties.identityThreshold())
+          .match(found.clusters(), found.clusters().stream().map(Cluster::signature).toList(),
+              previous, clusters.highestIssuedId()));
       clusters.save(window.runId(), clustering);
+      // Analysts filter searches by cluster: the index shows the latest run's clusters, so tag
+      // tonight's window and clear the tags of last run's documents that left the window.
+      Map<String, Integer> numbers = new HashMap<>();
+      clusters.assignments(window.runId(), (id, cluster) -> numbers.put(id, ClusterIdentity.number(cluster)));
+      ledger.lastFinishedRun(window.runId()).ifPresent(last ->
+          clusters.assignments(last, (id, cluster) -> numbers.putIfAbsent(id, 0)));
+      try (EscalationIndex index = EscalationIndex.open(storage.indexDir())) {
+        index.tagClusters(numbers);
+      }
       ledger.count(window.runId(), "window_size", documents.size());
       ledger.count(window.runId(), "cluster_count", clustering.clusters().size());
       contribution.incrementWriteCount(documents.size());

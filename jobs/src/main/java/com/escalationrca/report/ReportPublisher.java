@@ -71,10 +71,11 @@ public class ReportPublisher {
   }
 
   private static void writeClusters(RunReport report, Path file) throws IOException {
-    try (CSVPrinter csv = csv(file, "cluster_id", "label", "size", "profile", "top_terms", "example_ids")) {
+    try (CSVPrinter csv = csv(file, "cluster_id", "label", "size", "status", "previous_ids", "profile",
+        "top_terms", "example_ids")) {
       for (RunReport.ClusterSummary c : report.clusters()) {
-        csv.printRecord(c.id(), c.label(), c.size(), c.profile(), String.join(" ", c.topTerms()),
-            String.join(" ", c.exampleIds()));
+        csv.printRecord(c.id(), c.label(), c.size(), c.status(), String.join(" ", c.previousIds()),
+            c.profile(), String.join(" ", c.topTerms()), String.join(" ", c.exampleIds()));
       }
     }
   }
@@ -97,8 +98,8 @@ public class ReportPublisher {
     model.put("topFindings", report.findings().stream().limit(10).map(ReportPublisher::view).toList());
     model.put("moreFindings", report.findings().stream().skip(10).map(ReportPublisher::view).toList());
     model.put("clusters", report.clusters().stream().map(c -> Map.of("id", c.id(), "label", c.label(),
-        "size", c.size(), "profile", c.profile(), "terms", String.join(", ", c.topTerms()),
-        "examples", String.join(", ", c.exampleIds()))).toList());
+        "size", c.size(), "status", c.status(), "profile", c.profile(),
+        "terms", String.join(", ", c.topTerms()), "examples", String.join(", ", c.exampleIds()))).toList());
     model.put("hasFindings", !report.findings().isEmpty());
     model.put("hasMore", report.findings().size() > 10);
     return model;

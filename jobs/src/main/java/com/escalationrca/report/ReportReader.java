@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.escalationrca.cluster.ClusterStore;
 import com.escalationrca.run.RunLedger;
 import com.escalationrca.run.RunWindow;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,10 +17,12 @@ public class ReportReader {
 
   private final JdbcTemplate jdbc;
   private final RunLedger ledger;
+  private final ClusterStore clusters;
 
-  public ReportReader(JdbcTemplate jdbc, RunLedger ledger) {
+  public ReportReader(JdbcTemplate jdbc, RunLedger ledger, ClusterStore clusters) {
     this.jdbc = jdbc;
     this.ledger = ledger;
+    this.clusters = clusters;
   }
 
   public RunReport read(long runId) {
@@ -32,10 +35,12 @@ public class ReportReader {
           bucket.put(rs.getBoolean(1) ? "unclustered" : "clustered", rs.getLong(2));
         }, runId);
     List<RunReport.ClusterSummary> clusters = jdbc.query("""
-        select cluster_id, label, top_terms, size, profile, example_ids from rca_cluster
-        where run_id = ? order by size desc, cluster_id
+        select cluster_id, label, top_terms, size, profile, example_ids, status, previous_ids
+        from rca_cluster where run_id = ? order by size desc, cluster_id
         """, (rs, i) -> new RunReport.ClusterSummary(rs.getString(1), rs.getString(2),
         Arrays.asList(rs.getString(3).split(", ")), rs.getInt(4), rs.getString(5),
+        rs.getString(7).toLowerCase(java.util.Locale.ROOT),
+        rs.getString(8).isBlank() ? List.of() : List.of(rs.getString(8).split(" ")),
         externalIds(rs.getString(6))), runId);
     List<RunReport.FindingSummary> findings = jdbc.query("""
         select f.rank, f.cluster_id, c.label, f.dimension, f.value, f.observed, f.expected, f.lift,
@@ -71,11 +76,6 @@ public class ReportReader {
 
   /** (external id, cluster id) for every escalation of the run, in id order, streamed. */
   public void assignments(long runId, java.util.function.BiConsumer<String, String> sink) {
-    jdbc.query("""
-        select e.external_id, ca.cluster_id from cluster_assignment ca
-        join escalation e on e.id = ca.escalation_id where ca.run_id = ? order by e.id
-        """, rs -> {
-          sink.accept(rs.getString(1), rs.getString(2));
-        }, runId);
+    clusters.assignments(runId, sink);
   }
 }

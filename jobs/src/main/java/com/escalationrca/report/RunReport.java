@@ -19,7 +19,8 @@ public record RunReport(LocalDate runDate, Window window, Counts counts, List<Cl
   }
 
   public record ClusterSummary(String id, String label, List<String> topTerms, int size,
-                               String profile, List<String> exampleIds) {
+                               String profile, String status, List<String> previousIds,
+                               List<String> exampleIds) {
   }
 
   public record FindingSummary(int rank, String clusterId, String clusterLabel, String dimension,

@@ -65,12 +65,26 @@ public class RunLedger {
     return marks.stream().filter(t -> t != null).map(Timestamp::toInstant).findFirst();
   }
 
-  /** The most recent completed run before this one (for cluster identity and what changed). */
+  /**
+   * The latest completed run up to this run's date (the previous night, or the same date's earlier
+   * attempt on a rerun): the reference for cluster identity.
+   */
   public Optional<Long> previousCompletedRun(long runId) {
     return jdbc.queryForList("""
         select run_id from rca_run where status = ? and run_id <> ?
+          and run_date <= (select run_date from rca_run where run_id = ?)
         order by run_date desc, finished_at desc limit 1
-        """, Long.class, COMPLETED, runId).stream().findFirst();
+        """, Long.class, COMPLETED, runId, runId).stream().findFirst();
+  }
+
+  /**
+   * The completed run that finished last (whatever its date), other than this one: its clusters
+   * are the ones the search index shows.
+   */
+  public Optional<Long> lastFinishedRun(long excludedRunId) {
+    return jdbc.queryForList("""
+        select run_id from rca_run where status = ? and run_id <> ? order by finished_at desc limit 1
+        """, Long.class, COMPLETED, excludedRunId).stream().findFirst();
   }
 
   public void count(long runId, String column, long value) {
