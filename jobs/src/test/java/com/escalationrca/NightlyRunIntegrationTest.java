@@ -220,4 +220,48 @@ class NightlyRunIntegrationTest {
         .collect(Collectors.joining(" ")).toLowerCase();
     assertThat(words).contains("inquir", "report", "identity");
   }
+
+  /** Personal data planted often enough that, unredacted, it would surface as terms and labels. */
+  private static final List<String> PII_TEMPLATES = List.of(
+      "%s my name is Maria Silva and someone posted my home address, call me at +1 (555) 201-7788 or maria.silva77@mail.example.org",
+      "%s Mr. John Carter keeps harassing me from @johncarter_real, see https://social.example.com/johncarter_real/status/98765432101",
+      "%s my card 4111 1111 1111 1111 was charged after a fake crypto giveaway asked for my SSN 123-45-6789",
+      "%s meu nome é João Souza e publicaram meu CPF 123.456.789-09 junto com meu telefone +55 11 91234-5678",
+      "%s me llamo Carlos Ruiz y publicaron mi correo carlos.ruiz@mail.example.org y mi teléfono +52 55 1234 5678");
+  private static final List<String> PII = List.of("maria silva", "silva", "maria.silva77", "201-7788", "john carter",
+      "carter", "johncarter", "98765432101", "4111", "123-45-6789", "joão souza", "souza", "123.456.789",
+      "91234-5678", "carlos ruiz", "ruiz", "carlos.ruiz", "1234 5678");
+
+  @Test
+  @Order(8)
+  void noReportFileContainsThePersonalDataPlantedInTheNarratives() throws Exception {
+    StringBuilder jsonl = new StringBuilder();
+    String[] openers = {"Urgent:", "Hello,", "Escalating:", "Please help,", "Again", "Reporter says"};
+    for (int i = 0; i < 200; i++) {
+      String narrative = String.format(PII_TEMPLATES.get(i % PII_TEMPLATES.size()), openers[i % openers.length]);
+      jsonl.append(String.format("{\"id\":\"PII-%03d\",\"created\":\"2025-05-%02dT10:00:00Z\",\"narrative\":\"%s\","
+          + "\"vendor\":\"Atlas Review\",\"market\":\"US\",\"policy\":\"private_information\"}%n",
+          i, 1 + i % 28, narrative));
+    }
+    Path corpus = ROOT.resolve("pii.jsonl");
+    Files.writeString(corpus, jsonl);
+    assertThat(importer.importFile(corpus, "native", c -> { }).counts().inserted()).isEqualTo(200);
+
+    NightlyRunLauncher.RunOutcome outcome = launcher.run(LocalDate.of(2025, 5, 31), false, false, false);
+
+    assertThat(outcome.status()).isEqualTo(BatchStatus.COMPLETED);
+    Path report = Path.of(outcome.reportPath());
+    try (var files = Files.list(report)) {
+      for (Path file : files.toList()) {
+        String content = Files.readString(file).toLowerCase(java.util.Locale.ROOT);
+        assertThat(PII).as("personal data in %s", file.getFileName()).noneMatch(content::contains);
+      }
+    }
+    RunReport published = JsonMapper.builder().build().readValue(report.resolve("findings.json").toFile(), RunReport.class);
+    assertThat(published.counts().clustered()).as("the corpus forms clusters, so labels were made").isPositive();
+    // The index keeps the original narrative for authorised search.
+    try (EscalationSearcher searcher = EscalationSearcher.open(ROOT.resolve("data").resolve("index"))) {
+      assertThat(searcher.count("\"Maria Silva\"")).isEqualTo(40);
+    }
+  }
 }

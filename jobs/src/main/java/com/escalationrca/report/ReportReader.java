@@ -6,18 +6,22 @@ import java.util.List;
 import java.util.Map;
 
 import com.escalationrca.cluster.ClusterStore;
+import com.escalationrca.nlp.Redactor;
 import com.escalationrca.run.RunLedger;
 import com.escalationrca.run.RunWindow;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Assembles a run's report from the run, cluster and finding tables. */
+/** Assembles a run's report from the run, cluster and finding tables, with personal data redacted. */
 @Repository
 public class ReportReader {
 
   private final JdbcTemplate jdbc;
   private final RunLedger ledger;
   private final ClusterStore clusters;
+  // Defence in depth: terms and phrases are built from redacted text already, but every string a
+  // report publishes passes through the redactor once more.
+  private final Redactor redactor = new Redactor();
 
   public ReportReader(JdbcTemplate jdbc, RunLedger ledger, ClusterStore clusters) {
     this.jdbc = jdbc;
@@ -37,8 +41,9 @@ public class ReportReader {
     List<RunReport.ClusterSummary> clusters = jdbc.query("""
         select cluster_id, label, top_terms, size, profile, example_ids, status, previous_ids
         from rca_cluster where run_id = ? order by size desc, cluster_id
-        """, (rs, i) -> new RunReport.ClusterSummary(rs.getString(1), rs.getString(2),
-        Arrays.asList(rs.getString(3).split(", ")), rs.getInt(4), rs.getString(5),
+        """, (rs, i) -> new RunReport.ClusterSummary(rs.getString(1), redactor.redact(rs.getString(2)),
+        Arrays.stream(rs.getString(3).split(", ")).map(redactor::redact).toList(), rs.getInt(4),
+        redactor.redact(rs.getString(5)),
         rs.getString(7).toLowerCase(java.util.Locale.ROOT),
         rs.getString(8).isBlank() ? List.of() : List.of(rs.getString(8).split(" ")),
         externalIds(rs.getString(6))), runId);
@@ -47,9 +52,11 @@ public class ReportReader {
           f.lift_low, f.lift_high, f.p_value, f.q_value, f.score, f.summary, f.example_ids
         from finding f join rca_cluster c on c.run_id = f.run_id and c.cluster_id = f.cluster_id
         where f.run_id = ? order by f.rank
-        """, (rs, i) -> new RunReport.FindingSummary(rs.getInt(1), rs.getString(2), rs.getString(3),
-        rs.getString(4), rs.getString(5), rs.getLong(6), rs.getDouble(7), rs.getDouble(8),
+        """, (rs, i) -> new RunReport.FindingSummary(rs.getInt(1), rs.getString(2), redactor.redact(rs.getString(3)),
+        rs.getString(4), redactor.redact(rs.getString(5)), rs.getLong(6), rs.getDouble(7), rs.getDouble(8),
         rs.getDouble(9), rs.getDouble(10), rs.getDouble(11), rs.getDouble(12), rs.getDouble(13),
+        // The summary is a template over the (redacted) label and value plus counts; redacting it
+        // again would eat its numbers, which the number rules cannot tell from ids.
         rs.getString(14), List.of(rs.getString(15).split(" "))), runId);
     return new RunReport(window.runDate(),
         new RunReport.Window(window.windowStart(), window.windowEnd(), window.full()),

@@ -38,6 +38,19 @@ class NarrativeAnalyzerTest {
   }
 
   @Test
+  void detectsTheLanguageOfALabelledMultilingualSampleWithAtLeast97PercentAccuracy() {
+    // The generator writes each narrative in the language it records (en, pt-BR, es-MX…): labels.
+    java.util.List<com.escalationrca.generate.GeneratedEscalation> sample = new java.util.ArrayList<>();
+    new com.escalationrca.generate.EscalationGenerator().generate(new com.escalationrca.generate.GeneratorSpec(
+        600, 28, 21, java.time.LocalDate.of(2026, 1, 31), 0), sample::add);
+    long correct = sample.stream().filter(e -> analyzer.analyze(e.narrative(), null).language()
+        .equals(e.language().substring(0, 2).toLowerCase(java.util.Locale.ROOT))).count();
+
+    assertThat(sample.stream().map(e -> e.language().substring(0, 2).toLowerCase()).distinct()).hasSize(3);
+    assertThat(correct / (double) sample.size()).isGreaterThanOrEqualTo(0.97);
+  }
+
+  @Test
   void tooShortToTellFallsBackToTheDeclaredLanguage() {
     assertThat(analyzer.analyze("ok", "pt").language()).isEqualTo("pt");
     assertThat(analyzer.analyze("ok", null).language()).isEqualTo("und");
