@@ -1,0 +1,61 @@
+package com.escalationrca.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+
+import com.escalationrca.bench.SearchBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print their figures.",
+    subcommands = BenchCommand.Search.class)
+final class BenchCommand {
+
+  @Command(name = "search", mixinStandardHelpOptions = true,
+      description = {"Indexes generated escalations through our schema and through plain Lucene (the baseline,",
+          "same documents, same run), then prints p50/p95/p99 latency of term, phrase, boolean-with-facets",
+          "and more-like-this queries, and the index size."})
+  static final class Search implements Callable<Integer> {
+
+    @Option(names = "--escalations", defaultValue = "1000000", description = "Documents to index (default: ${DEFAULT-VALUE}).")
+    int escalations;
+
+    @Option(names = "--queries", defaultValue = "500", description = "Queries per type (default: ${DEFAULT-VALUE}).")
+    int queries;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--work-dir", paramLabel = "DIR", description = "Where the two indexes go (default: a temporary folder, deleted after).")
+    Path workDir;
+
+    @Override
+    public Integer call() throws IOException {
+      Path dir = workDir != null ? workDir : Files.createTempDirectory("rca-bench-search-");
+      try {
+        SearchBenchmark.Result r = new SearchBenchmark().run(escalations, queries, dir, seed);
+        System.out.printf("documents             %,d%n", r.documents());
+        System.out.printf("indexing, ours        %,.0f docs/s (per-language fields, 9 facets, doc values, update by id)%n", r.oursPerSecond());
+        System.out.printf("indexing, raw Lucene  %,.0f docs/s (one text field, add only) — ours is %.2fx%n",
+            r.rawPerSecond(), r.indexingRatio());
+        System.out.printf("index size            %,.1f MB%n", r.indexBytes() / 1e6);
+        System.out.printf("%-20s %6s %9s %9s %9s %9s%n", "query", "runs", "p50 ms", "p95 ms", "p99 ms", "mean ms");
+        for (SearchBenchmark.Latency l : r.latencies()) {
+          System.out.printf("%-20s %6d %9.2f %9.2f %9.2f %9.2f%n", l.query(), l.runs(), l.p50(), l.p95(), l.p99(), l.mean());
+        }
+        return 0;
+      } finally {
+        if (workDir == null) {
+          try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+              Files.delete(p);
+            }
+          }
+        }
+      }
+    }
+  }
+}
