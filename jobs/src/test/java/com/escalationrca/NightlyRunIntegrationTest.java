@@ -264,4 +264,27 @@ class NightlyRunIntegrationTest {
       assertThat(searcher.count("\"Maria Silva\"")).isEqualTo(40);
     }
   }
+
+  @Test
+  @Order(9)
+  void theSearchCommandPrintsHitsAndFacetsAsJson() throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream original = System.out;
+    int exit;
+    try {
+      System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+      exit = com.escalationrca.cli.EscalationRca.commandLine().execute("search", "--data-dir",
+          ROOT.resolve("data").toString(), "\"home address\"", "--facet", "vendor,detected_language",
+          "--from", "2026-02-01", "--to", "2026-03-01", "--limit", "3", "--json");
+    } finally {
+      System.setOut(original);
+    }
+
+    assertThat(exit).isZero();
+    var json = JsonMapper.builder().build().readTree(out.toString(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(json.get("total").asLong()).isPositive();
+    assertThat(json.get("hits")).hasSize(3);
+    assertThat(json.get("hits").get(0).get("snippet").asString()).containsPattern("(?i)<b>home(</b> <b>| )address</b>");
+    assertThat(json.get("facets").get("vendor").properties()).isNotEmpty();
+  }
 }
