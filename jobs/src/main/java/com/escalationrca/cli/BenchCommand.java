@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print their figures.",
-    subcommands = BenchCommand.Search.class)
+    subcommands = {BenchCommand.Search.class, BenchCommand.Clustering.class})
 final class BenchCommand {
 
   @Command(name = "search", mixinStandardHelpOptions = true,
@@ -56,6 +56,43 @@ final class BenchCommand {
           }
         }
       }
+    }
+  }
+
+  @Command(name = "clustering", mixinStandardHelpOptions = true,
+      description = {"Scores our clustering and a TF-IDF + k-means baseline (k = true number of labels) on labelled",
+          "corpora: generated escalations (gold: planted theme) and, with --cfpb, the CFPB export (gold: Issue,",
+          "then Product). Prints NMI, ARI, purity, wall time, documents/s and peak heap per corpus and method."})
+  static final class Clustering implements Callable<Integer> {
+
+    @Option(names = "--escalations", defaultValue = "10000", description = "Generated corpus size (default: ${DEFAULT-VALUE}).")
+    int escalations;
+
+    @Option(names = "--cfpb", paramLabel = "FILE", description = "A CFPB complaint CSV export (e.g. ../shared/data/cfpb-sample.csv).")
+    Path cfpb;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed for the generated corpus (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() throws IOException {
+      var corpora = new com.escalationrca.bench.BenchmarkCorpora(com.escalationrca.nlpmodels.NlpModels.load());
+      var benchmark = new com.escalationrca.bench.ClusteringBenchmark(ConfigFile.clusterProperties());
+      var list = new java.util.ArrayList<com.escalationrca.bench.ClusteringBenchmark.Corpus>();
+      list.add(corpora.generated(escalations, seed));
+      if (cfpb != null) {
+        list.addAll(corpora.cfpb(cfpb));
+      }
+      System.out.printf("%-28s %-40s %7s %5s %6s %6s %7s %8s %10s %9s%n", "corpus", "method", "docs", "k",
+          "NMI", "ARI", "purity", "seconds", "docs/s", "heap MB");
+      for (var corpus : list) {
+        for (var s : benchmark.score(corpus)) {
+          System.out.printf("%-28s %-40s %,7d %5d %6.3f %6.3f %7.3f %8.2f %,10.0f %9.0f%n", s.corpus(), s.method(),
+              s.documents(), s.clusters(), s.quality().nmi(), s.quality().ari(), s.quality().purity(), s.seconds(),
+              s.documentsPerSecond(), s.peakHeapBytes() / 1e6);
+        }
+      }
+      return 0;
     }
   }
 }

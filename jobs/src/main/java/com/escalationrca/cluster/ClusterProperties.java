@@ -20,7 +20,8 @@ public record ClusterProperties(@DefaultValue("4") int minClusters,
                                 @DefaultValue("0.12") double minSimilarity,
                                 @DefaultValue("4000") int selectionSample,
                                 @DefaultValue("42") long seed,
-                                @DefaultValue("0.5") double identityThreshold) {
+                                @DefaultValue("0.5") double identityThreshold,
+                                @DefaultValue("0.02") double selectionTolerance) {
 
   public ClusterProperties {
     if (minClusters < 1 || maxClusters < minClusters) {

@@ -127,17 +127,23 @@ public final class NarrativeClusterer {
       grid.add((int) Math.round(k));
     }
     grid.add(sampleMaxK);
-    SphericalKMeans.Result best = null;
-    double bestScore = Double.NEGATIVE_INFINITY;
+    List<SphericalKMeans.Result> runs = new ArrayList<>();
+    List<Double> scores = new ArrayList<>();
     for (int k : grid) {
       SphericalKMeans.Result candidate = kmeans.fit(sample, dimensions, Math.min(k, sample.length));
-      double score = SphericalKMeans.simplifiedSilhouette(sample, candidate);
-      log.debug("k = {}: simplified silhouette {}", k, score);
-      if (score > bestScore) {
-        bestScore = score;
-        best = candidate;
-      }
+      runs.add(candidate);
+      scores.add(SphericalKMeans.simplifiedSilhouette(sample, candidate));
+      log.debug("k = {}: simplified silhouette {}", k, scores.get(scores.size() - 1));
     }
+    // The simplified silhouette keeps creeping up as k grows (smaller clusters are always a bit
+    // tighter), so take the smallest k that comes within the tolerance of the best score.
+    double top = scores.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    int chosen = 0;
+    while (scores.get(chosen) < top - properties.selectionTolerance()) {
+      chosen++;
+    }
+    SphericalKMeans.Result best = runs.get(chosen);
+    double bestScore = scores.get(chosen);
     log.info("Chose k = {} (simplified silhouette {}) from {}", best.k(), String.format("%.3f", bestScore), grid);
     return best;
   }

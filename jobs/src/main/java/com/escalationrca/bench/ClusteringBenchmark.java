@@ -1,0 +1,73 @@
+package com.escalationrca.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import com.escalationrca.cluster.Cluster;
+import com.escalationrca.cluster.ClusterProperties;
+import com.escalationrca.cluster.Clustering;
+import com.escalationrca.cluster.KMeansBaseline;
+import com.escalationrca.cluster.NarrativeClusterer;
+import com.escalationrca.cluster.NarrativeDocument;
+
+/**
+ * Scores clustering methods on one labelled corpus: NMI, ARI and purity against the gold labels,
+ * wall time, documents per second, and the peak heap used while the method ran. The narratives are
+ * analysed once beforehand; every method gets the same analysed documents.
+ */
+public final class ClusteringBenchmark {
+
+  /** A corpus: analysed documents and, per document in the same order, its gold label. */
+  public record Corpus(String name, List<NarrativeDocument> documents, List<String> gold) {
+  }
+
+  /** One method's figures on one corpus. */
+  public record Score(String corpus, String method, int documents, int clusters, ClusteringQuality quality,
+                      double seconds, long peakHeapBytes) {
+
+    public double documentsPerSecond() {
+      return documents / Math.max(seconds, 1e-9);
+    }
+  }
+
+  private final ClusterProperties properties;
+
+  public ClusteringBenchmark(ClusterProperties properties) {
+    this.properties = properties;
+  }
+
+  public List<Score> score(Corpus corpus) {
+    List<Score> scores = new ArrayList<>();
+    scores.add(measure(corpus, "ours (spherical k-means, k chosen)", documents -> {
+      Clustering clustering = new NarrativeClusterer(properties).cluster(documents);
+      return documents.stream().map(d -> clustering.assignments().get(d.escalationId()).clusterId()).toList();
+    }));
+    int k = (int) corpus.gold().stream().distinct().count();
+    scores.add(measure(corpus, "baseline TF-IDF k-means (k = " + k + ")", documents -> {
+      Map<Long, Integer> assignment = new KMeansBaseline(properties).cluster(documents, k);
+      return documents.stream().map(d -> String.valueOf(assignment.get(d.escalationId()))).toList();
+    }));
+    return scores;
+  }
+
+  private Score measure(Corpus corpus, String method, Function<List<NarrativeDocument>, List<String>> clusterer) {
+    System.gc();
+    heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+    long started = System.nanoTime();
+    List<String> predicted = clusterer.apply(corpus.documents());
+    double seconds = (System.nanoTime() - started) / 1e9;
+    long peak = heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    int clusters = (int) predicted.stream().filter(c -> !c.equals(Cluster.UNCLUSTERED)).distinct().count();
+    return new Score(corpus.name(), method, predicted.size(), clusters, ClusteringQuality.of(corpus.gold(), predicted),
+        seconds, peak);
+  }
+
+  private static List<MemoryPoolMXBean> heapPools() {
+    return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+  }
+}

@@ -1,0 +1,36 @@
+package com.escalationrca.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.escalationrca.cluster.ClusterProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.io.FileSystemResource;
+
+/**
+ * Binds typed settings from {@code config/application.yml} without starting the application, for
+ * benchmarks that need no database: they measure what the nightly job would run with.
+ */
+final class ConfigFile {
+
+  private static final Path FILE = Path.of("config", "application.yml");
+
+  private ConfigFile() {
+  }
+
+  static ClusterProperties clusterProperties() {
+    if (!Files.isRegularFile(FILE)) {
+      throw new IllegalStateException(FILE.toAbsolutePath() + " is missing; run from the project folder");
+    }
+    try {
+      var sources = new YamlPropertySourceLoader().load("config", new FileSystemResource(FILE));
+      return new Binder(ConfigurationPropertySources.from(sources)).bindOrCreate("rca.cluster", ClusterProperties.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + FILE, e);
+    }
+  }
+}
