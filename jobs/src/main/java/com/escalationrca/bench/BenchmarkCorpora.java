@@ -35,7 +35,8 @@ public final class BenchmarkCorpora {
     List<GeneratedEscalation> rows = new ArrayList<>(escalations);
     new EscalationGenerator().generate(new GeneratorSpec(escalations, 28, seed, LocalDate.of(2026, 11, 20), 2), rows::add);
     List<NarrativeDocument> documents = analyse(rows.stream().map(GeneratedEscalation::narrative).toList());
-    return new ClusteringBenchmark.Corpus("generated themes (" + escalations + ")", documents,
+    return new ClusteringBenchmark.Corpus("generated themes (" + escalations + ")",
+        rows.stream().map(GeneratedEscalation::narrative).toList(), documents,
         rows.stream().map(GeneratedEscalation::theme).toList());
   }
 
@@ -57,8 +58,8 @@ public final class BenchmarkCorpora {
       throw new UncheckedIOException("cannot read " + file, e);
     }
     List<NarrativeDocument> documents = analyse(narratives);
-    return List.of(new ClusteringBenchmark.Corpus("CFPB by Issue", documents, issues),
-        new ClusteringBenchmark.Corpus("CFPB by Product", documents, products));
+    return List.of(new ClusteringBenchmark.Corpus("CFPB by Issue", narratives, documents, issues),
+        new ClusteringBenchmark.Corpus("CFPB by Product", narratives, documents, products));
   }
 
   private List<NarrativeDocument> analyse(List<String> narratives) {

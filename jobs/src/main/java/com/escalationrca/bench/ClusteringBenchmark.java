@@ -22,8 +22,8 @@ import com.escalationrca.cluster.NarrativeDocument;
  */
 public final class ClusteringBenchmark {
 
-  /** A corpus: analysed documents and, per document in the same order, its gold label. */
-  public record Corpus(String name, List<NarrativeDocument> documents, List<String> gold) {
+  /** A corpus: raw narratives, their analysed documents and, in the same order, gold labels. */
+  public record Corpus(String name, List<String> texts, List<NarrativeDocument> documents, List<String> gold) {
   }
 
   /** One method's figures on one corpus. */
@@ -41,6 +41,7 @@ public final class ClusteringBenchmark {
     this.properties = properties;
   }
 
+  /** Ours and the baseline only (fast); {@link #scoreAll} adds Carrot2 Lingo and Mallet LDA. */
   public List<Score> score(Corpus corpus) {
     List<Score> scores = new ArrayList<>();
     scores.add(measure(corpus, "ours (spherical k-means, k chosen)", documents -> {
@@ -52,6 +53,16 @@ public final class ClusteringBenchmark {
       Map<Long, Integer> assignment = new KMeansBaseline(properties).cluster(documents, k);
       return documents.stream().map(d -> String.valueOf(assignment.get(d.escalationId()))).toList();
     }));
+    return scores;
+  }
+
+  /** Every method, the competitors working from the raw narratives as their documentation shows. */
+  public List<Score> scoreAll(Corpus corpus, long seed) {
+    List<Score> scores = new ArrayList<>(score(corpus));
+    scores.add(measure(corpus, "Carrot2 Lingo (defaults, English)", documents -> new Carrot2Lingo().cluster(corpus.texts())));
+    int k = (int) corpus.gold().stream().distinct().count();
+    scores.add(measure(corpus, "Mallet LDA (k = " + k + ", 1000 iterations)",
+        documents -> new MalletLda(MalletLda.DOCUMENTED_ITERATIONS).cluster(corpus.texts(), k, seed)));
     return scores;
   }
 
