@@ -122,6 +122,9 @@ class NightlyRunIntegrationTest {
         assertThat(f.value()).isEqualTo(cause.vendor());
         assertThat(f.qValue()).isLessThan(0.05);
         assertThat(f.exampleIds()).allMatch(id -> themeOf.get(id).equals(cause.theme()));
+        // The cause started on a known day: the finding dates it and says so.
+        assertThat(f.since()).isNotNull().isBetween(cause.start().minusDays(2), cause.start().plusDays(2));
+        assertThat(f.summary()).startsWith("Since ");
       });
     }
     assertThat(Files.readString(report.resolve("summary.md"))).contains("## Top findings", top.get(0).summary());

@@ -7,18 +7,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Finding thresholds: a cluster × value needs {@code minSupport} escalations and a
  * Benjamini–Hochberg q-value below {@code alpha}; expected counts are computed within strata of
  * {@code stratifyBy} (the detected language by default, since narratives cluster by language and
- * markets map to languages).
+ * markets map to languages). The last {@code recentDays} days of the window are tested against the
+ * days before them for spikes.
  */
 @ConfigurationProperties("rca.correlate")
 public record CorrelateProperties(@DefaultValue("10") int minSupport,
                                   @DefaultValue("0.05") double alpha,
                                   @DefaultValue("50") int maxFindings,
                                   @DefaultValue("5") int examplesPerFinding,
-                                  @DefaultValue("detected_language") String stratifyBy) {
+                                  @DefaultValue("detected_language") String stratifyBy,
+                                  @DefaultValue("7") int recentDays) {
 
   public CorrelateProperties {
     if (alpha <= 0 || alpha >= 1) {
       throw new IllegalArgumentException("rca.correlate.alpha must be in (0, 1)");
+    }
+    if (recentDays < 1) {
+      throw new IllegalArgumentException("rca.correlate.recent-days must be at least 1");
     }
     if (minSupport < 1) {
       throw new IllegalArgumentException("rca.correlate.min-support must be at least 1");

@@ -1,5 +1,6 @@
 package com.escalationrca.correlate;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -13,12 +14,15 @@ import com.escalationrca.cluster.Cluster;
 import com.escalationrca.ingest.Taxonomy;
 
 /**
- * Tests every cluster × dimension value for over-representation. Expected counts are computed
+ * Tests every cluster × dimension value for over-representation, then tests each finding's last
+ * days against the rest of the window for a spike ({@link SpikeTest}) and dates its onset
+ * ({@link Onset}). Expected counts are computed
  * within strata (language by default) and the association is tested with Cochran–Mantel–Haenszel;
  * p-values are adjusted with Benjamini–Hochberg over all tests of the run. A finding needs at
  * least {@code minSupport} escalations, lift above 1 and q below {@code alpha}; findings are ranked
- * by score = log2(lift) × √(observed − expected): effect size times the square root of the excess,
- * so a large excess with a modest lift can outrank a tiny cluster with a huge lift.
+ * by score = log2(lift) × √(observed − expected) × (1 + recent share of the excess): effect size
+ * times the square root of the excess, so a large excess with a modest lift can outrank a tiny
+ * cluster with a huge lift, and doubled at most when the whole excess is recent.
  */
 public final class Correlator {
 
@@ -32,7 +36,8 @@ public final class Correlator {
     this.taxonomy = taxonomy;
   }
 
-  public Correlation correlate(List<Observation> observations, Map<String, String> clusterLabels) {
+  public Correlation correlate(List<Observation> observations, Map<String, String> clusterLabels,
+                               LocalDate windowStart, LocalDate windowEnd) {
     Counts counts = new Counts();
     for (Observation o : observations) {
       counts.add(o, taxonomy.names(), properties.stratifyBy());
@@ -63,20 +68,38 @@ public final class Correlator {
       }
     }
     double[] q = BenjaminiHochberg.adjust(candidates.stream().mapToDouble(c -> c.table().pValue()).toArray());
-    List<Finding> findings = new ArrayList<>();
+    List<Integer> significant = new ArrayList<>();
     for (int i = 0; i < candidates.size(); i++) {
+      if (q[i] < properties.alpha() && candidates.get(i).table().observed() > candidates.get(i).table().expected()) {
+        significant.add(i);
+      }
+    }
+    TimeSeries series = new TimeSeries(observations, windowStart, windowEnd);
+    Map<String, List<Observation>> byCluster = observations.stream().collect(Collectors.groupingBy(Observation::clusterId));
+    List<SpikeTest> spikes = new ArrayList<>();
+    List<long[]> daily = new ArrayList<>();
+    for (int i : significant) {
       Candidate c = candidates.get(i);
+      long[] cellDaily = series.daily(byCluster.getOrDefault(c.cluster(), List.of()), c.dimension().name(), c.value());
+      daily.add(cellDaily);
+      spikes.add(series.spike(cellDaily, properties.recentDays()));
+    }
+    // Spikes get their own Benjamini–Hochberg family: one test per finding.
+    double[] spikeQ = BenjaminiHochberg.adjust(spikes.stream().mapToDouble(SpikeTest::pValue).toArray());
+    List<Finding> findings = new ArrayList<>();
+    for (int f = 0; f < significant.size(); f++) {
+      Candidate c = candidates.get(significant.get(f));
       long observed = c.table().observed();
       double expected = c.table().expected();
-      if (q[i] >= properties.alpha() || observed <= expected) {
-        continue;
-      }
       LiftInterval lift = LiftInterval.of(observed, expected, 0.95);
-      double score = Math.log(lift.lift()) / Math.log(2) * Math.sqrt(observed - expected);
+      SpikeTest spike = spikes.get(f);
+      LocalDate since = spikeQ[f] < properties.alpha() ? series.onset(daily.get(f), properties.recentDays()) : null;
       String label = clusterLabels.getOrDefault(c.cluster(), c.cluster());
       findings.add(new Finding(0, c.cluster(), label, c.dimension().name(), c.value(), observed,
-          expected, lift.lift(), lift.low(), lift.high(), c.table().pValue(), q[i], score,
-          summary(label, c.dimension(), c.value(), lift.lift(), observed, expected, q[i]),
+          expected, lift.lift(), lift.low(), lift.high(), c.table().pValue(), q[significant.get(f)],
+          spike.recent(), spike.expectedRecent(), spikeQ[f], since,
+          score(lift.lift(), observed, expected, spike),
+          summary(label, c.dimension(), c.value(), lift.lift(), observed, expected, q[significant.get(f)], since, spike),
           examples(observations, c.cluster(), c.dimension().name(), c.value())));
     }
     findings.sort(Comparator.comparingDouble(Finding::score).reversed()
@@ -117,10 +140,27 @@ public final class Correlator {
         .limit(properties.examplesPerFinding()).map(Observation::externalId).toList();
   }
 
+  /**
+   * Effect size × √excess × (1 + recent share of the excess): a concentration that is still
+   * building this week outranks an equal one that happened weeks ago.
+   */
+  static double score(double lift, long observed, double expected, SpikeTest spike) {
+    double excess = observed - expected;
+    double recentExcess = Math.max(0, spike.recent() - spike.expectedRecent());
+    double recency = excess <= 0 ? 0 : Math.min(1, recentExcess / excess);
+    return Math.log(lift) / Math.log(2) * Math.sqrt(Math.max(0, excess)) * (1 + recency);
+  }
+
   static String summary(String label, Taxonomy.Dimension dimension, String value, double lift,
-                        long observed, double expected, double q) {
-    return String.format(Locale.ROOT, "'%s' escalations %s %s are %.1f× expected (%d vs %.0f, q %s)",
+                        long observed, double expected, double q, LocalDate since, SpikeTest spike) {
+    String text = String.format(Locale.ROOT, "'%s' escalations %s %s are %.1f× expected (%d vs %.0f, q %s)",
         label, dimension.phrase(), value, lift, observed, expected, formatQ(q));
+    if (since == null) {
+      return text;
+    }
+    return String.format(Locale.ROOT, "Since %s, %s%s; %.1f× their usual share in the last days (%d vs %.0f)",
+        since.format(java.time.format.DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH)),
+        Character.toLowerCase(text.charAt(0)), text.substring(1), spike.ratio(), spike.recent(), spike.expectedRecent());
   }
 
   static String formatQ(double q) {

@@ -4,12 +4,14 @@ import java.util.List;
 
 /**
  * A cluster over-represented for one dimension value, with its evidence: observed and expected
- * counts, lift with its 95 % interval, p-value, Benjamini–Hochberg q-value, the ranking score, a
- * one-sentence summary and example escalation ids.
+ * counts, lift with its 95 % interval, p-value, Benjamini–Hochberg q-value, its recent period
+ * (observed and expected in the last days, the spike test's q-value, and the onset date when the
+ * rise is significant), the ranking score, a one-sentence summary and example escalation ids.
  */
 public record Finding(int rank, String clusterId, String clusterLabel, String dimension, String value,
                       long observed, double expected, double lift, double liftLow, double liftHigh,
-                      double pValue, double qValue, double score, String summary,
+                      double pValue, double qValue, long recentObserved, double recentExpected,
+                      double spikeQ, java.time.LocalDate since, double score, String summary,
                       List<String> exampleIds) {
 
   public Finding {
@@ -21,6 +23,7 @@ public record Finding(int rank, String clusterId, String clusterLabel, String di
 
   Finding ranked(int newRank) {
     return new Finding(newRank, clusterId, clusterLabel, dimension, value, observed, expected, lift,
-        liftLow, liftHigh, pValue, qValue, score, summary, exampleIds);
+        liftLow, liftHigh, pValue, qValue, recentObserved, recentExpected, spikeQ, since, score, summary,
+        exampleIds);
   }
 }

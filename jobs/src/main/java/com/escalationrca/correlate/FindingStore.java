@@ -65,8 +65,9 @@ public class FindingStore {
     jdbc.update("delete from finding where run_id = ?", runId);
     jdbc.batchUpdate("""
         insert into finding (run_id, rank, cluster_id, dimension, value, observed, expected, lift,
-          lift_low, lift_high, p_value, q_value, score, summary, example_ids)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          lift_low, lift_high, p_value, q_value, score, summary, example_ids, recent_observed,
+          recent_expected, spike_q, since)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """, correlation.findings(), 200, (ps, f) -> {
           ps.setLong(1, runId);
           ps.setInt(2, f.rank());
@@ -83,6 +84,10 @@ public class FindingStore {
           ps.setDouble(13, f.score());
           ps.setString(14, f.summary());
           ps.setString(15, String.join(" ", f.exampleIds()));
+          ps.setLong(16, f.recentObserved());
+          ps.setDouble(17, f.recentExpected());
+          ps.setDouble(18, f.spikeQ());
+          ps.setObject(19, f.since());
         });
     correlation.profiles().values().forEach(p -> jdbc.update(
         "update rca_cluster set profile = ? where run_id = ? and cluster_id = ?",

@@ -221,9 +221,10 @@ class NightlyRcaJobConfiguration {
                      FindingStore findings, CorrelateProperties properties, Taxonomy taxonomy) {
     return new StepBuilder("correlateStep", repository).tasklet((contribution, chunk) -> {
       long runId = RunContext.runId(contribution.getStepExecution());
+      RunWindow window = ledger.find(runId).orElseThrow();
       var observations = findings.observations(runId);
       Correlation correlation = new Correlator(properties, taxonomy)
-          .correlate(observations, findings.clusterLabels(runId));
+          .correlate(observations, findings.clusterLabels(runId), window.windowStart(), window.windowEnd());
       findings.save(runId, correlation);
       ledger.count(runId, "finding_count", correlation.findings().size());
       contribution.incrementWriteCount(correlation.findings().size());

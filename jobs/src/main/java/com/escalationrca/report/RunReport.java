@@ -26,6 +26,7 @@ public record RunReport(LocalDate runDate, Window window, Counts counts, List<Cl
   public record FindingSummary(int rank, String clusterId, String clusterLabel, String dimension,
                                String value, long observed, double expected, double lift,
                                double liftLow, double liftHigh, double pValue, double qValue,
-                               double score, String summary, List<String> exampleIds) {
+                               long recentObserved, double recentExpected, double spikeQ,
+                               LocalDate since, double score, String summary, List<String> exampleIds) {
   }
 }

@@ -1,0 +1,51 @@
+package com.escalationrca.correlate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class TimeStatisticsTest {
+
+  @Test
+  void theSpikeTestIsTheOneSidedConditionalBinomialTest() {
+    // 30 of 40 cell escalations fell in the recent quarter of the volume (p = 0.25).
+    // Independently, the exact tail: sum over k = 30..40 of C(40, k) 0.25^k 0.75^(40-k) = 4.630881e-11.
+    SpikeTest spike = SpikeTest.of(30, 10, 250, 750);
+
+    assertThat(spike.expectedRecent()).isEqualTo(10.0);
+    assertThat(spike.ratio()).isEqualTo(3.0);
+    assertThat(spike.pValue()).isCloseTo(4.630881e-11, within(1e-16));
+  }
+
+  @Test
+  void aWeeklyPatternAloneIsNotASpike() {
+    // Cell and total volume share the same weekday pattern; the recent week is one of four.
+    double[] weekday = {1.2, 1.15, 1.1, 1.0, 0.95, 0.5, 0.4};
+    long cellRecent = 0;
+    long cellBaseline = 0;
+    long volumeRecent = 0;
+    long volumeBaseline = 0;
+    for (int day = 0; day < 28; day++) {
+      long cell = Math.round(20 * weekday[day % 7]);
+      long volume = Math.round(1000 * weekday[day % 7]);
+      if (day >= 21) {
+        cellRecent += cell;
+        volumeRecent += volume;
+      } else {
+        cellBaseline += cell;
+        volumeBaseline += volume;
+      }
+    }
+    assertThat(SpikeTest.of(cellRecent, cellBaseline, volumeRecent, volumeBaseline).pValue()).isGreaterThan(0.3);
+  }
+
+  @Test
+  void theOnsetIsTheFirstDayOfTheFinalExcess() {
+    double[] expected = {5, 5, 5, 5, 5, 5, 5, 5, 5, 5};
+    double[] observed = {6, 3, 5, 4, 5, 12, 14, 11, 13, 12};
+
+    assertThat(Onset.of(observed, expected)).isEqualTo(5);
+    assertThat(Onset.of(new double[] {5, 5, 5}, new double[] {5, 5, 5})).isEqualTo(-1);
+  }
+}
