@@ -63,14 +63,20 @@ public final class Correlator {
               counts.total(stratum, stratified));
         }
         if (table.expected() > 0) {
-          candidates.add(new Candidate(cluster, dimension, value, table));
+          candidates.add(new Candidate(cluster, List.of(new Part(dimension, value)), table));
         }
       }
     }
+    Map<String, Double> singleLift = new HashMap<>();
+    candidates.forEach(c -> singleLift.put(c.cluster() + "\u0001" + c.key(), c.lift()));
+    candidates.addAll(new CombinationFinder(properties, taxonomy).pairs(observations, candidates));
+    // One Benjamini–Hochberg family for every test of the run, single values and pairs alike.
     double[] q = BenjaminiHochberg.adjust(candidates.stream().mapToDouble(c -> c.table().pValue()).toArray());
     List<Integer> significant = new ArrayList<>();
     for (int i = 0; i < candidates.size(); i++) {
-      if (q[i] < properties.alpha() && candidates.get(i).table().observed() > candidates.get(i).table().expected()) {
+      Candidate c = candidates.get(i);
+      if (q[i] < properties.alpha() && c.table().observed() > c.table().expected()
+          && (c.parts().size() == 1 || explainsMoreThanItsParts(c, singleLift))) {
         significant.add(i);
       }
     }
@@ -80,7 +86,7 @@ public final class Correlator {
     List<long[]> daily = new ArrayList<>();
     for (int i : significant) {
       Candidate c = candidates.get(i);
-      long[] cellDaily = series.daily(byCluster.getOrDefault(c.cluster(), List.of()), c.dimension().name(), c.value());
+      long[] cellDaily = series.daily(byCluster.getOrDefault(c.cluster(), List.of()), c::matches);
       daily.add(cellDaily);
       spikes.add(series.spike(cellDaily, properties.recentDays()));
     }
@@ -95,12 +101,12 @@ public final class Correlator {
       SpikeTest spike = spikes.get(f);
       LocalDate since = spikeQ[f] < properties.alpha() ? series.onset(daily.get(f), properties.recentDays()) : null;
       String label = clusterLabels.getOrDefault(c.cluster(), c.cluster());
-      findings.add(new Finding(0, c.cluster(), label, c.dimension().name(), c.value(), observed,
+      findings.add(new Finding(0, c.cluster(), label, c.dimensionName(), c.value(), observed,
           expected, lift.lift(), lift.low(), lift.high(), c.table().pValue(), q[significant.get(f)],
           spike.recent(), spike.expectedRecent(), spikeQ[f], since,
           score(lift.lift(), observed, expected, spike),
-          summary(label, c.dimension(), c.value(), lift.lift(), observed, expected, q[significant.get(f)], since, spike),
-          examples(observations, c.cluster(), c.dimension().name(), c.value())));
+          summary(label, c.parts(), lift.lift(), observed, expected, q[significant.get(f)], since, spike),
+          examples(byCluster.getOrDefault(c.cluster(), List.of()), c)));
     }
     findings.sort(Comparator.comparingDouble(Finding::score).reversed()
         .thenComparing(Finding::clusterId).thenComparing(Finding::dimension).thenComparing(Finding::value));
@@ -133,9 +139,20 @@ public final class Correlator {
     return profiles;
   }
 
-  private List<String> examples(List<Observation> observations, String cluster, String dimension, String value) {
-    return observations.stream()
-        .filter(o -> o.clusterId().equals(cluster) && value.equals(o.dimensions().get(dimension)))
+  /**
+   * A pair is reported only when it explains more than its parts: the lower 95 % bound of its lift
+   * exceeds the lift of each of its values alone in the same cluster (after MacroBase's rule that a
+   * combination must beat its subsets).
+   */
+  private static boolean explainsMoreThanItsParts(Candidate pair, Map<String, Double> singleLift) {
+    double low = LiftInterval.of(pair.table().observed(), pair.table().expected(), 0.95).low();
+    return pair.parts().stream().allMatch(part ->
+        low > singleLift.getOrDefault(pair.cluster() + "\u0001" + part.key(), Double.MAX_VALUE));
+  }
+
+  private List<String> examples(List<Observation> clusterMembers, Candidate candidate) {
+    return clusterMembers.stream()
+        .filter(candidate::matches)
         .sorted(Comparator.comparingDouble(Observation::similarity).reversed().thenComparing(Observation::externalId))
         .limit(properties.examplesPerFinding()).map(Observation::externalId).toList();
   }
@@ -151,10 +168,11 @@ public final class Correlator {
     return Math.log(lift) / Math.log(2) * Math.sqrt(Math.max(0, excess)) * (1 + recency);
   }
 
-  static String summary(String label, Taxonomy.Dimension dimension, String value, double lift,
+  static String summary(String label, List<Part> parts, double lift,
                         long observed, double expected, double q, LocalDate since, SpikeTest spike) {
-    String text = String.format(Locale.ROOT, "'%s' escalations %s %s are %.1f× expected (%d vs %.0f, q %s)",
-        label, dimension.phrase(), value, lift, observed, expected, formatQ(q));
+    String where = parts.stream().map(p -> p.dimension().phrase() + " " + p.value()).collect(Collectors.joining(" "));
+    String text = String.format(Locale.ROOT, "'%s' escalations %s are %.1f× expected (%d vs %.0f, q %s)",
+        label, where, lift, observed, expected, formatQ(q));
     if (since == null) {
       return text;
     }
@@ -170,7 +188,40 @@ public final class Correlator {
     return q < 0.001 ? String.format(Locale.ROOT, "= %.1e", q) : String.format(Locale.ROOT, "= %.3f", q);
   }
 
-  private record Candidate(String cluster, Taxonomy.Dimension dimension, String value, StratifiedTable table) {
+  /** One dimension value: vendor = Atlas Review. */
+  record Part(Taxonomy.Dimension dimension, String value) {
+
+    String key() {
+      return dimension.name() + "\u0001" + value;
+    }
+
+    boolean matches(Observation o) {
+      return value.equals(o.dimensions().get(dimension.name()));
+    }
+  }
+
+  /** A tested cell: a cluster and one value, or a conjunction of values, with its table. */
+  record Candidate(String cluster, List<Part> parts, StratifiedTable table) {
+
+    String dimensionName() {
+      return parts.stream().map(p -> p.dimension().name()).collect(Collectors.joining(" ∧ "));
+    }
+
+    String value() {
+      return parts.stream().map(Part::value).collect(Collectors.joining(" ∧ "));
+    }
+
+    String key() {
+      return parts.stream().map(Part::key).collect(Collectors.joining("\u0002"));
+    }
+
+    double lift() {
+      return table.observed() / table.expected();
+    }
+
+    boolean matches(Observation o) {
+      return parts.stream().allMatch(p -> p.matches(o));
+    }
   }
 
   /** Contingency counts per stratum, kept as flat maps keyed by joined strings. */

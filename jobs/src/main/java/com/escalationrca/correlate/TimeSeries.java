@@ -24,11 +24,11 @@ final class TimeSeries {
     }
   }
 
-  long[] daily(List<Observation> clusterMembers, String dimension, String value) {
+  long[] daily(List<Observation> clusterMembers, java.util.function.Predicate<Observation> cell) {
     long[] counts = new long[volume.length];
     for (Observation o : clusterMembers) {
       int day = index(o.day());
-      if (day >= 0 && day < counts.length && value.equals(o.dimensions().get(dimension))) {
+      if (day >= 0 && day < counts.length && cell.test(o)) {
         counts[day]++;
       }
     }
