@@ -87,7 +87,7 @@ final class CombinationFinder {
             clusterSize.getOrDefault(stratum + "\u0003" + cluster, 0L),
             pairCount.getOrDefault(stratum + "\u0003" + pair, 0L), stratumSize.get(stratum));
       }
-      if (table.expected() > 0) {
+      if (table.expected() >= Correlator.MIN_EXPECTED) {
         String[] keys = pair.split("\u0002");
         candidates.add(new Correlator.Candidate(cluster, List.of(partByKey.get(keys[0]), partByKey.get(keys[1])), table));
       }

@@ -27,6 +27,12 @@ import com.escalationrca.ingest.Taxonomy;
 public final class Correlator {
 
   private static final String ALL = "";
+  /**
+   * Cells expected to hold fewer escalations are not tested: the chi-square approximation behind
+   * the CMH test is unreliable there (Cochran, 1954), and such cells produced the false findings
+   * seen on null data.
+   */
+  static final double MIN_EXPECTED = 5.0;
 
   private final CorrelateProperties properties;
   private final Taxonomy taxonomy;
@@ -62,7 +68,7 @@ public final class Correlator {
               counts.valueCount(stratum, dimension.name(), value, stratified),
               counts.total(stratum, stratified));
         }
-        if (table.expected() > 0) {
+        if (table.expected() >= MIN_EXPECTED) {
           candidates.add(new Candidate(cluster, List.of(new Part(dimension, value)), table));
         }
       }
