@@ -291,4 +291,38 @@ class NightlyRunIntegrationTest {
     assertThat(json.get("hits").get(0).get("snippet").asString()).containsPattern("(?i)<b>home(</b> <b>| )address</b>");
     assertThat(json.get("facets").get("vendor").properties()).isNotEmpty();
   }
+
+  @Test
+  @Order(10)
+  void aFailedNightRestartsFromTheFailedStepAndLosesNothing() throws Exception {
+    LocalDate night = RUN_DATE.plusDays(4);
+    Path late = ROOT.resolve("late.jsonl");
+    Files.writeString(late, """
+        {"id":"LATE-1","created":"2026-03-04T08:00:00Z","narrative":"Crypto giveaway bots are back in the replies","vendor":"Lumen CX","market":"GB","language":"en","policy":"spam"}
+        """);
+    importer.importFile(late, "native", c -> { });
+    // Break the correlate step's output table so the night fails after analysis and clustering.
+    jdbc.execute("alter table finding rename to finding_broken");
+    NightlyRunLauncher.RunOutcome failed;
+    try {
+      failed = launcher.run(night, false, false, false);
+    } finally {
+      jdbc.execute("alter table finding_broken rename to finding");
+    }
+    assertThat(failed.status()).isEqualTo(BatchStatus.FAILED);
+    assertThat(jdbc.queryForObject("select count(*) from rca_run where run_date = ? and status = 'COMPLETED'",
+        Long.class, night)).isZero();
+
+    NightlyRunLauncher.RunOutcome restarted = launcher.run(night, false, false, false);
+
+    assertThat(restarted.status()).isEqualTo(BatchStatus.COMPLETED);
+    // Completed steps are not repeated: the restart begins where the night failed.
+    assertThat(restarted.steps()).extracting(NightlyRunLauncher.StepTiming::step)
+        .containsExactly("correlateStep", "publishStep");
+    assertThat(jdbc.queryForObject("""
+        select count(*) from narrative_analysis a join escalation e on e.id = a.escalation_id
+        where e.external_id = 'LATE-1'
+        """, Long.class)).isEqualTo(1);
+    assertThat(Path.of(restarted.reportPath()).resolve("findings.json")).isNotEmptyFile();
+  }
 }
