@@ -3,7 +3,6 @@ package com.escalationrca.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
 
 import com.escalationrca.bench.SearchBenchmark;
@@ -49,11 +48,7 @@ final class BenchCommand {
         return 0;
       } finally {
         if (workDir == null) {
-          try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-              Files.delete(p);
-            }
-          }
+          com.escalationrca.store.Folders.deleteRecursively(dir);
         }
       }
     }

@@ -1,9 +1,7 @@
 package com.escalationrca.cluster;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Gives tonight's clusters the ids of last night's when they are the same problem. Pairs whose

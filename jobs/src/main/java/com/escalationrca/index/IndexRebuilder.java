@@ -6,12 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.escalationrca.cluster.ClusterIdentity;
+import com.escalationrca.store.Folders;
 import com.escalationrca.store.StorageProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -41,19 +41,19 @@ public class IndexRebuilder {
     Path fresh = target.resolveSibling(target.getFileName() + ".rebuild");
     Path old = target.resolveSibling(target.getFileName() + ".old");
     try {
-      deleteRecursively(fresh);
+      Folders.deleteRecursively(fresh);
       Files.createDirectories(fresh);
       long count;
       try (EscalationIndex index = EscalationIndex.open(fresh)) {
         count = copyEscalations(index);
         index.tagClusters(latestClusters());
       }
-      deleteRecursively(old);
+      Folders.deleteRecursively(old);
       if (Files.exists(target)) {
         Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
       }
       Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
-      deleteRecursively(old);
+      Folders.deleteRecursively(old);
       return count;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot rebuild the index in " + target + ": " + e.getMessage(), e);
@@ -68,14 +68,7 @@ public class IndexRebuilder {
           e.market, e.language, e.channel, e.priority, e.action, e.outcome
         from escalation e join narrative_analysis a on a.escalation_id = e.id order by e.id
         """, rs -> {
-          Map<String, String> dimensions = new HashMap<>();
-          for (String d : IndexSchema.DIMENSIONS) {
-            if (rs.getString(d) != null) {
-              dimensions.put(d, rs.getString(d));
-            }
-          }
-          batch.add(new IndexedEscalation(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-              rs.getString(4), dimensions));
+          batch.add(IndexedEscalation.fromRow(rs));
           if (batch.size() == BATCH) {
             index.upsert(batch);
             count[0] += batch.size();
@@ -98,14 +91,4 @@ public class IndexRebuilder {
     return numbers;
   }
 
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
-  }
 }

@@ -19,7 +19,6 @@ import com.escalationrca.correlate.Correlation;
 import com.escalationrca.correlate.Correlator;
 import com.escalationrca.correlate.FindingStore;
 import com.escalationrca.index.EscalationIndex;
-import com.escalationrca.index.IndexSchema;
 import com.escalationrca.index.IndexedEscalation;
 import com.escalationrca.ingest.Taxonomy;
 import com.escalationrca.nlp.AnalysisStore;
@@ -160,16 +159,7 @@ class NightlyRcaJobConfiguration {
         .fromClause("from escalation e join narrative_analysis a on a.escalation_id = e.id")
         .whereClause("a.run_id = :run").parameterValues(Map.of("run", RunContext.runId(step)))
         .sortKeys(Map.of("id", Order.ASCENDING))
-        .rowMapper((rs, i) -> {
-          Map<String, String> dimensions = new HashMap<>();
-          for (String d : IndexSchema.DIMENSIONS) {
-            if (rs.getString(d) != null) {
-              dimensions.put(d, rs.getString(d));
-            }
-          }
-          return new IndexedEscalation(rs.getString("external_id"), rs.getTimestamp("created_at").toInstant(),
-              rs.getString("narrative"), rs.getString("detected_language"), dimensions);
-        })
+        .rowMapper((rs, i) -> IndexedEscalation.fromRow(rs))
         .build();
   }
 

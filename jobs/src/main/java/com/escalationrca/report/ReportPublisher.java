@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.escalationrca.store.Folders;
 import com.escalationrca.store.StorageProperties;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
@@ -51,7 +52,7 @@ public class ReportPublisher {
     Path target = storage.reportsDir().resolve(report.runDate().toString());
     Path staging = storage.reportsDir().resolve("." + report.runDate() + ".tmp");
     try {
-      deleteRecursively(staging);
+      Folders.deleteRecursively(staging);
       Files.createDirectories(staging);
       JSON.writeValue(staging.resolve("findings.json").toFile(), report);
       writeClusters(report, staging.resolve("clusters.csv"));
@@ -62,7 +63,7 @@ public class ReportPublisher {
       Map<String, Object> model = model(report);
       render(markdown, model, staging.resolve("summary.md"));
       render(html, model, staging.resolve("index.html"));
-      deleteRecursively(target);
+      Folders.deleteRecursively(target);
       Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
       return target;
     } catch (IOException e) {
@@ -155,16 +156,6 @@ public class ReportPublisher {
     }
   }
 
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
-  }
 
   static List<String> files() {
     return List.of("findings.json", "clusters.csv", "findings.csv", "assignments.csv", "summary.md", "index.html");
