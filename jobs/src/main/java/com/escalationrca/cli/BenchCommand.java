@@ -3,6 +3,7 @@ package com.escalationrca.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import com.escalationrca.bench.SearchBenchmark;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print their figures.",
-    subcommands = {BenchCommand.Search.class, BenchCommand.Clustering.class})
+    subcommands = {BenchCommand.Search.class, BenchCommand.Clustering.class, BenchCommand.Rca.class})
 final class BenchCommand {
 
   @Command(name = "search", mixinStandardHelpOptions = true,
@@ -90,6 +91,57 @@ final class BenchCommand {
               s.documentsPerSecond(), s.peakHeapBytes() / 1e6);
         }
       }
+      return 0;
+    }
+  }
+
+  @Command(name = "rca", mixinStandardHelpOptions = true,
+      description = {"Plants one cause of each size in generated datasets and runs the job's analysis, clustering and",
+          "correlation on each; also null datasets with nothing planted. Prints recall of planted causes in the top 10",
+          "findings by size (with the cause's true lift), and false findings per null run."})
+  static final class Rca implements Callable<Integer> {
+
+    @Option(names = "--escalations", defaultValue = "6000", description = "Escalations per dataset, 42 days (default: ${DEFAULT-VALUE}).")
+    int escalations;
+
+    @Option(names = "--runs", defaultValue = "5", description = "Datasets per cause size (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--null-runs", defaultValue = "20", description = "Datasets with nothing planted (default: ${DEFAULT-VALUE}).")
+    int nullRuns;
+
+    @Option(names = "--sizes", split = ",", defaultValue = "20,50,100,200",
+        description = "Planted cases per cause (default: ${DEFAULT-VALUE}).")
+    List<Integer> sizes;
+
+    @Override
+    public Integer call() {
+      var bench = new com.escalationrca.bench.RcaBenchmark(com.escalationrca.nlpmodels.NlpModels.load(),
+          ConfigFile.clusterProperties(), ConfigFile.correlateProperties(), ConfigFile.taxonomy());
+      long started = System.nanoTime();
+      System.out.printf("%-8s %5s %10s %8s %16s %10s%n", "cases", "runs", "true lift", "found", "recall (top 10)", "s / run");
+      long seed = 1000;
+      for (int cases : sizes) {
+        var outcomes = new java.util.ArrayList<com.escalationrca.bench.RcaBenchmark.Outcome>();
+        for (int r = 0; r < runs; r++) {
+          outcomes.add(bench.run(escalations, cases, seed++));
+        }
+        long found = outcomes.stream().filter(com.escalationrca.bench.RcaBenchmark.Outcome::found).count();
+        System.out.printf("%-8d %5d %10.1f %8d %15.0f%% %10.1f%n", cases, runs,
+            outcomes.stream().mapToDouble(com.escalationrca.bench.RcaBenchmark.Outcome::trueLift).average().orElse(0),
+            found, 100.0 * found / runs,
+            outcomes.stream().mapToDouble(com.escalationrca.bench.RcaBenchmark.Outcome::seconds).average().orElse(0));
+      }
+      int falseFindings = 0;
+      int runsWithAny = 0;
+      for (int r = 0; r < nullRuns; r++) {
+        int findings = bench.run(escalations, 0, seed++).findings();
+        falseFindings += findings;
+        runsWithAny += findings > 0 ? 1 : 0;
+      }
+      System.out.printf("null runs: %d, false findings: %d, runs with any false finding: %d%n", nullRuns,
+          falseFindings, runsWithAny);
+      System.out.printf("wall time: %.0f s%n", (System.nanoTime() - started) / 1e9);
       return 0;
     }
   }

@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.escalationrca.cluster.ClusterProperties;
+import com.escalationrca.correlate.CorrelateProperties;
+import com.escalationrca.ingest.IngestProperties;
+import com.escalationrca.ingest.Taxonomy;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -23,12 +26,25 @@ final class ConfigFile {
   }
 
   static ClusterProperties clusterProperties() {
+    return binder().bindOrCreate("rca.cluster", ClusterProperties.class);
+  }
+
+  static CorrelateProperties correlateProperties() {
+    return binder().bindOrCreate("rca.correlate", CorrelateProperties.class);
+  }
+
+  static Taxonomy taxonomy() {
+    Path file = binder().bindOrCreate("rca.ingest", IngestProperties.class).taxonomyFile();
+    return tools.jackson.dataformat.yaml.YAMLMapper.builder().build().readValue(file.toFile(), Taxonomy.class);
+  }
+
+  private static Binder binder() {
     if (!Files.isRegularFile(FILE)) {
       throw new IllegalStateException(FILE.toAbsolutePath() + " is missing; run from the project folder");
     }
     try {
       var sources = new YamlPropertySourceLoader().load("config", new FileSystemResource(FILE));
-      return new Binder(ConfigurationPropertySources.from(sources)).bindOrCreate("rca.cluster", ClusterProperties.class);
+      return new Binder(ConfigurationPropertySources.from(sources));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + FILE, e);
     }

@@ -35,10 +35,15 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--causes", defaultValue = "2", description = "How many root causes to plant (default: ${DEFAULT-VALUE}).")
   int causes;
 
+  @Option(names = "--cases-per-cause", defaultValue = "0",
+      description = "Escalations per planted cause (default: about 1.5 % of the rows, at least 20).")
+  int casesPerCause;
+
   @Override
   public Integer call() {
     LocalDate lastDay = end != null ? end : LocalDate.now(java.time.ZoneOffset.UTC);
-    GroundTruth truth = new DatasetWriter().write(new GeneratorSpec(escalations, days, seed, lastDay, causes), out);
+    GroundTruth truth = new DatasetWriter().write(
+        new GeneratorSpec(escalations, days, seed, lastDay, causes, casesPerCause), out);
     System.out.printf("wrote %d escalations to %s (%s to %s)%n", truth.escalations(), out,
         truth.spec().firstDay(), lastDay);
     for (PlantedCause cause : truth.causes()) {

@@ -67,7 +67,8 @@ public final class EscalationGenerator {
   private List<PlantedCause> plan(GeneratorSpec spec, SplittableRandom random) {
     List<Integer> order = new ArrayList<>(IntStream.range(0, vocabulary.themes().size()).boxed().toList());
     List<PlantedCause> causes = new ArrayList<>();
-    int perCause = (int) Math.max(20, Math.round(spec.escalations() * 0.015));
+    int perCause = spec.casesPerCause() > 0 ? spec.casesPerCause()
+        : (int) Math.max(20, Math.round(spec.escalations() * 0.015));
     for (int c = 0; c < spec.causes(); c++) {
       int pick = c + random.nextInt(order.size() - c);
       java.util.Collections.swap(order, c, pick);

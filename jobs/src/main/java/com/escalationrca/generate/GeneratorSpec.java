@@ -4,9 +4,15 @@ import java.time.LocalDate;
 
 /**
  * What to generate: {@code escalations} rows over the {@code days} days ending on {@code lastDay},
- * with {@code causes} planted root causes. The same spec always yields the same file.
+ * with {@code causes} planted root causes of {@code casesPerCause} escalations each (0: about 1.5 %
+ * of the rows, at least 20). The same spec always yields the same file.
  */
-public record GeneratorSpec(long escalations, int days, long seed, LocalDate lastDay, int causes) {
+public record GeneratorSpec(long escalations, int days, long seed, LocalDate lastDay, int causes,
+                            int casesPerCause) {
+
+  public GeneratorSpec(long escalations, int days, long seed, LocalDate lastDay, int causes) {
+    this(escalations, days, seed, lastDay, causes, 0);
+  }
 
   public GeneratorSpec {
     if (escalations < 1) {
@@ -14,6 +20,9 @@ public record GeneratorSpec(long escalations, int days, long seed, LocalDate las
     }
     if (days < 7) {
       throw new IllegalArgumentException("--days must be at least 7 (one week of seasonality), was " + days);
+    }
+    if (casesPerCause < 0) {
+      throw new IllegalArgumentException("--cases-per-cause must not be negative, was " + casesPerCause);
     }
     if (causes < 0 || causes > 16) {
       throw new IllegalArgumentException("--causes must be between 0 and 16, was " + causes);

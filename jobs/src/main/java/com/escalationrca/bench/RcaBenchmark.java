@@ -1,0 +1,137 @@
+package com.escalationrca.bench;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import com.escalationrca.cluster.ClusterProperties;
+import com.escalationrca.cluster.Clustering;
+import com.escalationrca.cluster.NarrativeClusterer;
+import com.escalationrca.cluster.NarrativeDocument;
+import com.escalationrca.correlate.CorrelateProperties;
+import com.escalationrca.correlate.Correlation;
+import com.escalationrca.correlate.Correlator;
+import com.escalationrca.correlate.Finding;
+import com.escalationrca.correlate.Observation;
+import com.escalationrca.generate.EscalationGenerator;
+import com.escalationrca.generate.GeneratedEscalation;
+import com.escalationrca.generate.GeneratorSpec;
+import com.escalationrca.generate.GroundTruth;
+import com.escalationrca.generate.PlantedCause;
+import com.escalationrca.ingest.Field;
+import com.escalationrca.ingest.Taxonomy;
+import com.escalationrca.nlp.NarrativeAnalysis;
+import com.escalationrca.nlp.NarrativeAnalyzer;
+import com.escalationrca.nlpmodels.NlpModels;
+
+/**
+ * Does the job find planted causes, and only them? Each dataset is generated, then analysed,
+ * clustered and correlated by the job's own classes (the database steps are left out: they move
+ * data, not decisions). A planted cause is found when a top-10 finding names its vendor (alone or
+ * with its market) in a cluster whose members are mostly the cause's theme. Null datasets plant
+ * nothing: every finding on them is false.
+ */
+public final class RcaBenchmark {
+
+  static final int WINDOW_DAYS = 28;
+  static final int TOP = 10;
+
+  /** One dataset's outcome: planted cases (0 for null), the cause's true lift, found?, findings. */
+  public record Outcome(int cases, double trueLift, boolean found, int findings, double seconds) {
+  }
+
+  private final ThreadLocal<NarrativeAnalyzer> analyzers;
+  private final ClusterProperties clusterProperties;
+  private final CorrelateProperties correlateProperties;
+  private final Taxonomy taxonomy;
+
+  public RcaBenchmark(NlpModels models, ClusterProperties clusterProperties,
+                      CorrelateProperties correlateProperties, Taxonomy taxonomy) {
+    this.analyzers = ThreadLocal.withInitial(() -> new NarrativeAnalyzer(models));
+    this.clusterProperties = clusterProperties;
+    this.correlateProperties = correlateProperties;
+    this.taxonomy = taxonomy;
+  }
+
+  public Outcome run(int escalations, int casesPerCause, long seed) {
+    long started = System.nanoTime();
+    LocalDate lastDay = LocalDate.of(2026, 11, 20);
+    List<GeneratedEscalation> rows = new ArrayList<>();
+    GroundTruth truth = new EscalationGenerator().generate(new GeneratorSpec(escalations, 42, seed, lastDay,
+        casesPerCause > 0 ? 1 : 0, casesPerCause), rows::add);
+    LocalDate windowStart = lastDay.minusDays(WINDOW_DAYS - 1L);
+    List<GeneratedEscalation> window = rows.stream()
+        .filter(r -> !day(r).isBefore(windowStart)).toList();
+    List<NarrativeDocument> documents = IntStream.range(0, window.size()).parallel().mapToObj(i -> {
+      NarrativeAnalysis a = analyzers.get().analyze(window.get(i).narrative(), null);
+      return new NarrativeDocument(i, a.language(), a.terms(), a.phrases());
+    }).toList();
+    Clustering clustering = new NarrativeClusterer(clusterProperties).cluster(documents);
+    List<Observation> observations = new ArrayList<>();
+    Map<String, String> themeOf = new HashMap<>();
+    for (int i = 0; i < window.size(); i++) {
+      GeneratedEscalation r = window.get(i);
+      Clustering.Assignment a = clustering.assignments().get((long) i);
+      observations.add(new Observation(r.id(), a.clusterId(), a.similarity(), day(r), dimensions(r, documents.get(i))));
+      themeOf.put(r.id(), r.theme());
+    }
+    Map<String, String> labels = clustering.clusters().stream()
+        .collect(Collectors.toMap(c -> c.id(), c -> c.label()));
+    Correlation correlation = new Correlator(correlateProperties, taxonomy)
+        .correlate(observations, labels, windowStart, lastDay);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    if (truth.causes().isEmpty()) {
+      return new Outcome(0, 0, false, correlation.findings().size(), seconds);
+    }
+    PlantedCause cause = truth.causes().get(0);
+    Map<String, String> majorityTheme = majorityTheme(observations, themeOf);
+    boolean found = correlation.findings().stream().limit(TOP).anyMatch(f -> names(f, cause)
+        && cause.theme().equals(majorityTheme.get(f.clusterId())));
+    return new Outcome(casesPerCause, trueLift(window, cause), found, correlation.findings().size(), seconds);
+  }
+
+  private static boolean names(Finding f, PlantedCause cause) {
+    return (f.dimension().equals("vendor") && f.value().equals(cause.vendor()))
+        || (f.dimension().equals("vendor ∧ market") && f.value().equals(cause.vendor() + " ∧ " + cause.market()));
+  }
+
+  /** Lift of the cause's cell among its theme's escalations, from the ground truth alone. */
+  static double trueLift(List<GeneratedEscalation> window, PlantedCause cause) {
+    long theme = window.stream().filter(r -> r.theme().equals(cause.theme())).count();
+    long cell = window.stream().filter(r -> r.theme().equals(cause.theme()) && r.vendor().equals(cause.vendor())
+        && r.market().equals(cause.market())).count();
+    long vendorMarket = window.stream().filter(r -> r.vendor().equals(cause.vendor())
+        && r.market().equals(cause.market())).count();
+    double expected = (double) theme * vendorMarket / window.size();
+    return expected == 0 ? 0 : cell / expected;
+  }
+
+  private static Map<String, String> majorityTheme(List<Observation> observations, Map<String, String> themeOf) {
+    return observations.stream().collect(Collectors.groupingBy(Observation::clusterId,
+        Collectors.collectingAndThen(Collectors.groupingBy(o -> themeOf.get(o.externalId()), Collectors.counting()),
+            counts -> counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey())));
+  }
+
+  private Map<String, String> dimensions(GeneratedEscalation r, NarrativeDocument analysed) {
+    Map<String, String> d = new HashMap<>();
+    d.put("policy", r.policy());
+    d.put("vendor", r.vendor());
+    d.put("market", r.market());
+    d.put("language", taxonomy.canonical(Field.LANGUAGE, r.language()));
+    d.put("channel", r.channel());
+    d.put("priority", r.priority());
+    d.put("action", r.action());
+    d.put("outcome", r.outcome());
+    d.put("detected_language", analysed.language());
+    return d;
+  }
+
+  private static LocalDate day(GeneratedEscalation r) {
+    return r.created().atZone(ZoneOffset.UTC).toLocalDate();
+  }
+}
