@@ -59,6 +59,18 @@ public final class RcaBenchmark {
   }
 
   public Outcome run(int escalations, int casesPerCause, long seed) {
+    return runWithFindings(escalations, casesPerCause, seed).outcome();
+  }
+
+  /** Findings of one dataset, for looking at what a run reported. */
+  List<Finding> runDetailed(int escalations, int casesPerCause, long seed) {
+    return runWithFindings(escalations, casesPerCause, seed).findings();
+  }
+
+  private record Detailed(Outcome outcome, List<Finding> findings) {
+  }
+
+  private Detailed runWithFindings(int escalations, int casesPerCause, long seed) {
     long started = System.nanoTime();
     LocalDate lastDay = LocalDate.of(2026, 11, 20);
     List<GeneratedEscalation> rows = new ArrayList<>();
@@ -86,13 +98,14 @@ public final class RcaBenchmark {
         .correlate(observations, labels, windowStart, lastDay);
     double seconds = (System.nanoTime() - started) / 1e9;
     if (truth.causes().isEmpty()) {
-      return new Outcome(0, 0, false, correlation.findings().size(), seconds);
+      return new Detailed(new Outcome(0, 0, false, correlation.findings().size(), seconds), correlation.findings());
     }
     PlantedCause cause = truth.causes().get(0);
     Map<String, String> majorityTheme = majorityTheme(observations, themeOf);
     boolean found = correlation.findings().stream().limit(TOP).anyMatch(f -> names(f, cause)
         && cause.theme().equals(majorityTheme.get(f.clusterId())));
-    return new Outcome(casesPerCause, trueLift(window, cause), found, correlation.findings().size(), seconds);
+    return new Detailed(new Outcome(casesPerCause, trueLift(window, cause), found, correlation.findings().size(), seconds),
+        correlation.findings());
   }
 
   private static boolean names(Finding f, PlantedCause cause) {

@@ -2,20 +2,20 @@ package com.escalationrca.correlate;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeSet;
 
 import com.escalationrca.cluster.Cluster;
 import com.escalationrca.ingest.Taxonomy;
 
 /**
- * Candidate pairs of dimension values (vendor ∧ market) within a cluster, found Apriori-style
- * (Agrawal &amp; Srikant, 1994): only values that alone reach the minimum support in the cluster are
- * combined, and only pairs that reach it too are tested, so the work grows with the frequent
- * values, not with all value pairs. Each pair gets the same language-stratified table as a single
- * value: expected = Σ over strata of cluster size × pair count ÷ stratum size.
+ * Pairs of dimension values (vendor ∧ market) within each cluster. A pair is tested when its
+ * expected count, from the margins alone (Σ over strata of cluster size × pair count ÷ stratum
+ * size), reaches {@link Correlator#MIN_EXPECTED}: like single values, pairs are not chosen by their
+ * own counts, which keeps the run's Benjamini–Hochberg family honest. Counting is one pass over the
+ * window with the 15 or so value pairs of each escalation, so the work grows with the data, not
+ * with all possible combinations.
  */
 final class CombinationFinder {
 
@@ -28,91 +28,75 @@ final class CombinationFinder {
   }
 
   List<Correlator.Candidate> pairs(List<Observation> observations, List<Correlator.Candidate> singles) {
-    // 1. Frequent single values per cluster (the singles were already support-filtered).
-    Map<String, Set<String>> frequent = new HashMap<>();
-    Map<String, Correlator.Part> partByKey = new HashMap<>();
-    for (Correlator.Candidate single : singles) {
-      Correlator.Part part = single.parts().get(0);
-      frequent.computeIfAbsent(single.cluster(), k -> new HashSet<>()).add(part.key());
-      partByKey.put(part.key(), part);
-    }
-    // 2. Support of each pair of frequent values inside each cluster.
-    Map<String, Long> support = new HashMap<>();
-    for (Observation o : observations) {
-      Set<String> values = frequent.get(o.clusterId());
-      if (values == null || o.clusterId().equals(Cluster.UNCLUSTERED)) {
+    Map<String, Correlator.Part> parts = new HashMap<>();
+    for (Taxonomy.Dimension d : taxonomy.dimensions()) {
+      if (d.isProfile()) {
         continue;
       }
-      List<String> present = present(o, values);
-      forEachPair(present, pair -> support.merge(o.clusterId() + "\u0003" + pair, 1L, Long::sum));
-    }
-    Set<String> candidatePairs = new HashSet<>();
-    support.forEach((key, count) -> {
-      if (count >= properties.minSupport()) {
-        candidatePairs.add(key.substring(key.indexOf('\u0003') + 1));
+      for (Observation o : observations) {
+        String v = o.dimensions().get(d.name());
+        if (v != null) {
+          parts.putIfAbsent(d.name() + "\u0001" + v, new Correlator.Part(d, v));
+        }
       }
-    });
-    if (candidatePairs.isEmpty()) {
-      return List.of();
     }
-    // 3. Per-stratum counts for the candidate pairs.
     Map<String, Long> stratumSize = new HashMap<>();
     Map<String, Long> clusterSize = new HashMap<>();
     Map<String, Long> pairCount = new HashMap<>();
-    Map<String, Long> inBoth = new HashMap<>();
-    Set<String> allValues = partByKey.keySet();
+    Map<String, Long> inCluster = new HashMap<>();
+    TreeSet<String> clusters = new TreeSet<>();
+    TreeSet<String> pairs = new TreeSet<>();
     for (Observation o : observations) {
       String stratum = String.valueOf(o.dimensions().get(properties.stratifyBy()));
       stratumSize.merge(stratum, 1L, Long::sum);
       clusterSize.merge(stratum + "\u0003" + o.clusterId(), 1L, Long::sum);
-      forEachPair(present(o, allValues), pair -> {
-        if (candidatePairs.contains(pair)) {
+      if (!o.clusterId().equals(Cluster.UNCLUSTERED)) {
+        clusters.add(o.clusterId());
+      }
+      List<String> present = present(o, parts);
+      for (int i = 0; i < present.size(); i++) {
+        for (int j = i + 1; j < present.size(); j++) {
+          String pair = present.get(i) + "\u0002" + present.get(j);
+          pairs.add(pair);
           pairCount.merge(stratum + "\u0003" + pair, 1L, Long::sum);
-          if (support.containsKey(o.clusterId() + "\u0003" + pair)) {
-            inBoth.merge(stratum + "\u0003" + o.clusterId() + "\u0003" + pair, 1L, Long::sum);
-          }
+          inCluster.merge(stratum + "\u0003" + o.clusterId() + "\u0003" + pair, 1L, Long::sum);
         }
-      });
+      }
     }
+    List<String> strata = stratumSize.keySet().stream().sorted().toList();
     List<Correlator.Candidate> candidates = new ArrayList<>();
-    support.forEach((key, count) -> {
-      if (count < properties.minSupport()) {
-        return;
-      }
-      String cluster = key.substring(0, key.indexOf('\u0003'));
-      String pair = key.substring(key.indexOf('\u0003') + 1);
-      StratifiedTable table = new StratifiedTable();
-      for (String stratum : stratumSize.keySet().stream().sorted().toList()) {
-        table.add(inBoth.getOrDefault(stratum + "\u0003" + cluster + "\u0003" + pair, 0L),
-            clusterSize.getOrDefault(stratum + "\u0003" + cluster, 0L),
-            pairCount.getOrDefault(stratum + "\u0003" + pair, 0L), stratumSize.get(stratum));
-      }
-      if (table.expected() >= Correlator.MIN_EXPECTED) {
+    for (String cluster : clusters) {
+      for (String pair : pairs) {
+        double expected = 0;
+        for (String stratum : strata) {
+          expected += (double) clusterSize.getOrDefault(stratum + "\u0003" + cluster, 0L)
+              * pairCount.getOrDefault(stratum + "\u0003" + pair, 0L) / stratumSize.get(stratum);
+        }
+        if (expected < Correlator.MIN_EXPECTED) {
+          continue;
+        }
+        StratifiedTable table = new StratifiedTable();
+        for (String stratum : strata) {
+          table.add(inCluster.getOrDefault(stratum + "\u0003" + cluster + "\u0003" + pair, 0L),
+              clusterSize.getOrDefault(stratum + "\u0003" + cluster, 0L),
+              pairCount.getOrDefault(stratum + "\u0003" + pair, 0L), stratumSize.get(stratum));
+        }
         String[] keys = pair.split("\u0002");
-        candidates.add(new Correlator.Candidate(cluster, List.of(partByKey.get(keys[0]), partByKey.get(keys[1])), table));
+        candidates.add(new Correlator.Candidate(cluster, List.of(parts.get(keys[0]), parts.get(keys[1])), table));
       }
-    });
-    candidates.sort((a, b) -> (a.cluster() + a.key()).compareTo(b.cluster() + b.key()));
+    }
     return candidates;
   }
 
-  /** The frequent values an observation has, in taxonomy order. */
-  private List<String> present(Observation o, Set<String> values) {
+  /** The non-profile values an observation has, in taxonomy order. */
+  private List<String> present(Observation o, Map<String, Correlator.Part> parts) {
     List<String> present = new ArrayList<>();
     for (Taxonomy.Dimension d : taxonomy.dimensions()) {
       String v = o.dimensions().get(d.name());
-      if (v != null && values.contains(d.name() + "\u0001" + v)) {
+      if (v != null && parts.containsKey(d.name() + "\u0001" + v)) {
         present.add(d.name() + "\u0001" + v);
       }
     }
     return present;
-  }
-
-  private static void forEachPair(List<String> values, java.util.function.Consumer<String> pair) {
-    for (int i = 0; i < values.size(); i++) {
-      for (int j = i + 1; j < values.size(); j++) {
-        pair.accept(values.get(i) + "\u0002" + values.get(j));
-      }
-    }
   }
 }

@@ -29,8 +29,8 @@ public final class Correlator {
   private static final String ALL = "";
   /**
    * Cells expected to hold fewer escalations are not tested: the chi-square approximation behind
-   * the CMH test is unreliable there (Cochran, 1954), and such cells produced the false findings
-   * seen on null data.
+   * the CMH test is unreliable there (Cochran, 1954). The rule depends on the margins only, so the
+   * set of tests does not depend on the cells' own counts.
    */
   static final double MIN_EXPECTED = 5.0;
 
@@ -54,13 +54,11 @@ public final class Correlator {
         continue;
       }
       boolean stratified = !dimension.name().equals(properties.stratifyBy());
-      for (Map.Entry<String, Long> cell : counts.cells(dimension.name()).entrySet()) {
-        String[] key = cell.getKey().split("\u0001", -1);
-        String cluster = key[0];
-        String value = key[1];
-        if (cluster.equals(Cluster.UNCLUSTERED) || cell.getValue() < properties.minSupport()) {
-          continue;
-        }
+      // Every cluster × value whose expected count allows a valid test is tested, whatever its own
+      // count: choosing tests by their observed counts would pick the lucky cells and void the
+      // Benjamini–Hochberg guarantee. Minimum support filters what is reported, after correction.
+      for (String cluster : counts.clusters()) {
+        for (String value : counts.values(dimension.name())) {
         StratifiedTable table = new StratifiedTable();
         for (String stratum : stratified ? counts.strata() : List.of(ALL)) {
           table.add(counts.inBoth(stratum, dimension.name(), cluster, value, stratified),
@@ -70,6 +68,7 @@ public final class Correlator {
         }
         if (table.expected() >= MIN_EXPECTED) {
           candidates.add(new Candidate(cluster, List.of(new Part(dimension, value)), table));
+        }
         }
       }
     }
@@ -82,6 +81,7 @@ public final class Correlator {
     for (int i = 0; i < candidates.size(); i++) {
       Candidate c = candidates.get(i);
       if (q[i] < properties.alpha() && c.table().observed() > c.table().expected()
+          && c.table().observed() >= properties.minSupport()
           && (c.parts().size() == 1 || explainsMoreThanItsParts(c, singleLift))) {
         significant.add(i);
       }
@@ -236,7 +236,8 @@ public final class Correlator {
     private final Map<String, Long> cluster = new HashMap<>();
     private final Map<String, Long> value = new HashMap<>();
     private final Map<String, Long> both = new HashMap<>();
-    private final Map<String, Map<String, Long>> cellsByDimension = new HashMap<>();
+    private final java.util.Set<String> clusterIds = new java.util.HashSet<>();
+    private final Map<String, java.util.Set<String>> valuesByDimension = new HashMap<>();
 
     void add(Observation o, List<String> dimensions, String stratifyBy) {
       String stratum = String.valueOf(o.dimensions().get(stratifyBy));
@@ -252,11 +253,11 @@ public final class Correlator {
           both.merge(s + "\u0001" + d + "\u0001" + o.clusterId() + "\u0001" + v, 1L, Long::sum);
         }
       }
+      clusterIds.add(o.clusterId());
       for (String d : dimensions) {
         String v = o.dimensions().get(d);
         if (v != null) {
-          cellsByDimension.computeIfAbsent(d, k -> new HashMap<>())
-              .merge(o.clusterId() + "\u0001" + v, 1L, Long::sum);
+          valuesByDimension.computeIfAbsent(d, k -> new java.util.HashSet<>()).add(v);
         }
       }
     }
@@ -269,8 +270,14 @@ public final class Correlator {
       return total.keySet().stream().filter(s -> !s.startsWith("\u0002")).sorted().toList();
     }
 
-    Map<String, Long> cells(String dimension) {
-      return cellsByDimension.getOrDefault(dimension, Map.of());
+    /** Every cluster seen, except the not-clustered bucket, in id order. */
+    List<String> clusters() {
+      return clusterIds.stream().filter(c -> !c.equals(Cluster.UNCLUSTERED)).sorted().toList();
+    }
+
+    /** Every value of a dimension seen in the window, in order. */
+    List<String> values(String dimension) {
+      return valuesByDimension.getOrDefault(dimension, java.util.Set.of()).stream().sorted().toList();
     }
 
     long total(String stratum, boolean stratified) {
