@@ -61,13 +61,20 @@ public final class EscalationIndex implements AutoCloseable {
   /**
    * Sets each escalation's cluster (by external id) in place, without re-indexing its text:
    * doc-values updates are cheap, so the nightly clustering can tag every window document.
+   *
+   * @return false, tagging nothing, when the index has no cluster field yet (it is empty, or was
+   *     built by a version without cluster tags): Lucene can only update existing doc-value fields
    */
-  public void tagClusters(Map<String, Integer> clusterNumberById) {
+  public boolean tagClusters(Map<String, Integer> clusterNumberById) {
+    if (!writer.getFieldNames().contains(IndexSchema.CLUSTER)) {
+      return false;
+    }
     try {
       for (Map.Entry<String, Integer> e : clusterNumberById.entrySet()) {
         writer.updateNumericDocValue(new Term(IndexSchema.ID, e.getKey()), IndexSchema.CLUSTER, e.getValue());
       }
       writer.commit();
+      return true;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot tag clusters in the index: " + e.getMessage(), e);
     }

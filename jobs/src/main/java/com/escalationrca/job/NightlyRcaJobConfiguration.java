@@ -60,6 +60,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 class NightlyRcaJobConfiguration {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NightlyRcaJobConfiguration.class);
+
   static final String JOB_NAME = "nightlyRca";
 
   @Bean
@@ -197,7 +199,11 @@ class NightlyRcaJobConfiguration {
       ledger.lastFinishedRun(window.runId()).ifPresent(last ->
           clusters.assignments(last, (id, cluster) -> numbers.putIfAbsent(id, 0)));
       try (EscalationIndex index = EscalationIndex.open(storage.indexDir())) {
-        index.tagClusters(numbers);
+        if (!index.tagClusters(numbers)) {
+          // Search tags must not cost the night its report: say how to fix the index, go on.
+          log.warn("The search index in {} has no cluster field (empty, or built before cluster tags);"
+              + " searches by --cluster will find nothing until `reindex` is run", storage.indexDir());
+        }
       }
       ledger.count(window.runId(), "window_size", documents.size());
       ledger.count(window.runId(), "cluster_count", clustering.clusters().size());

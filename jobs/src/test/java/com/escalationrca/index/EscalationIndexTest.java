@@ -138,6 +138,15 @@ class EscalationIndexTest {
   }
 
   @Test
+  void taggingAnIndexWithoutTheClusterFieldIsSkippedNotFatal() {
+    try (EscalationIndex index = EscalationIndex.open(dir)) {
+      assertThat(index.tagClusters(Map.of("E1", 3))).isFalse();
+      index.upsert(List.of(escalation("E1", "text", "en", "Atlas Review")));
+      assertThat(index.tagClusters(Map.of("E1", 3))).isTrue();
+    }
+  }
+
+  @Test
   void aBadQueryIsReportedWithTheQuery() {
     try (EscalationIndex index = EscalationIndex.open(dir)) {
       index.upsert(List.of(escalation("E1", "text", "en", "Atlas Review")));
