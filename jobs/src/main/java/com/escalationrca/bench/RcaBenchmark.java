@@ -130,16 +130,10 @@ public final class RcaBenchmark {
             counts -> counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey())));
   }
 
+  /** As an import would store them (language folded by the taxonomy), plus the detected language. */
   private Map<String, String> dimensions(GeneratedEscalation r, NarrativeDocument analysed) {
-    Map<String, String> d = new HashMap<>();
-    d.put("policy", r.policy());
-    d.put("vendor", r.vendor());
-    d.put("market", r.market());
+    Map<String, String> d = new HashMap<>(r.dimensions());
     d.put("language", taxonomy.canonical(Field.LANGUAGE, r.language()));
-    d.put("channel", r.channel());
-    d.put("priority", r.priority());
-    d.put("action", r.action());
-    d.put("outcome", r.outcome());
     d.put("detected_language", analysed.language());
     return d;
   }

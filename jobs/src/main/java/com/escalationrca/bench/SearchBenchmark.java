@@ -7,9 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.IntFunction;
 
@@ -114,7 +112,7 @@ public final class SearchBenchmark {
       List<IndexedEscalation> batch = new ArrayList<>(BATCH);
       for (GeneratedEscalation e : documents) {
         batch.add(new IndexedEscalation(e.id(), e.created(), e.narrative(), e.language().substring(0, 2).toLowerCase(),
-            dimensions(e)));
+            e.dimensions()));
         if (batch.size() == BATCH) {
           index.upsert(batch);
           batch.clear();
@@ -140,19 +138,6 @@ public final class SearchBenchmark {
       throw new UncheckedIOException(e);
     }
     return documents.size() / ((System.nanoTime() - started) / 1e9);
-  }
-
-  private static Map<String, String> dimensions(GeneratedEscalation e) {
-    Map<String, String> d = new LinkedHashMap<>();
-    d.put("policy", e.policy());
-    d.put("vendor", e.vendor());
-    d.put("market", e.market());
-    d.put("language", e.language());
-    d.put("channel", e.channel());
-    d.put("priority", e.priority());
-    d.put("action", e.action());
-    d.put("outcome", e.outcome());
-    return d;
   }
 
   private static long size(Path dir) {

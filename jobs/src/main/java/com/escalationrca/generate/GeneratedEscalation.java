@@ -10,6 +10,20 @@ public record GeneratedEscalation(String id, Instant created, Instant updated, S
                                   String channel, String priority, String action, String outcome,
                                   String theme, boolean planted) {
 
+  /** The eight dimension values by taxonomy name (policy, vendor, market, language, …). */
+  public Map<String, String> dimensions() {
+    Map<String, String> d = new LinkedHashMap<>();
+    d.put("policy", policy);
+    d.put("vendor", vendor);
+    d.put("market", market);
+    d.put("language", language);
+    d.put("channel", channel);
+    d.put("priority", priority);
+    d.put("action", action);
+    d.put("outcome", outcome);
+    return d;
+  }
+
   /** The row as written to the data file, in native column order (without the ground truth). */
   public Map<String, String> nativeColumns() {
     Map<String, String> row = new LinkedHashMap<>();
