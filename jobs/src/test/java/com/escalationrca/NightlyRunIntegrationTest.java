@@ -150,6 +150,14 @@ class NightlyRunIntegrationTest {
     assertThat(idsByRun).hasSize(2);
     assertThat(List.copyOf(idsByRun.values()).get(1)).isEqualTo(List.copyOf(idsByRun.values()).get(0));
     assertThat(nights.stream().skip(nights.size() / 2).map(r -> r.get("status"))).containsOnly("STABLE");
+    // Same data, same findings: every finding continues and none ended.
+    assertThat(jdbc.queryForList("""
+        select distinct f.change from finding f where f.run_id = (select max(run_id) from rca_run where run_date = ?)
+        """, String.class, RUN_DATE)).containsExactly("continuing");
+    RunReport second = JsonMapper.builder().build()
+        .readValue(Path.of(rerun.reportPath()).resolve("findings.json").toFile(), RunReport.class);
+    assertThat(second.ended()).isEmpty();
+    assertThat(second.findings()).isNotEmpty().allMatch(f -> f.change().equals("continuing"));
     assertThat(rerun.steps()).filteredOn(s -> s.step().equals("analyzeStep"))
         .singleElement().satisfies(s -> assertThat(s.items()).isZero());
     assertThat(jdbc.queryForObject("select count(*) from rca_run where run_date = ? and status = 'COMPLETED'",

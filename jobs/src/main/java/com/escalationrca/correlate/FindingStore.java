@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.escalationrca.ingest.Field;
+import com.escalationrca.run.RunLedger;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,9 +21,11 @@ public class FindingStore {
   public static final String DETECTED_LANGUAGE = "detected_language";
 
   private final JdbcTemplate jdbc;
+  private final RunLedger ledger;
 
-  public FindingStore(JdbcTemplate jdbc) {
+  public FindingStore(JdbcTemplate jdbc, RunLedger ledger) {
     this.jdbc = jdbc;
+    this.ledger = ledger;
   }
 
   /** Every assigned escalation of the run, with its dimensions. */
@@ -60,6 +63,22 @@ public class FindingStore {
         .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
+  /** Keys (cluster, dimension, value) of a run's findings. */
+  public java.util.Set<String> findingKeys(long runId) {
+    return new java.util.HashSet<>(jdbc.query("select cluster_id, dimension, value from finding where run_id = ?",
+        (rs, i) -> FindingChanges.key(rs.getString(1), rs.getString(2), rs.getString(3)), runId));
+  }
+
+  /** Marks each of the run's findings new or continuing against the previous completed run. */
+  private void markChanges(long runId) {
+    java.util.Set<String> previous = ledger.previousCompletedRun(runId).map(this::findingKeys).orElse(java.util.Set.of());
+    jdbc.query("select rank, cluster_id, dimension, value from finding where run_id = ?", rs -> {
+      jdbc.update("update finding set change = ? where run_id = ? and rank = ?",
+          FindingChanges.change(FindingChanges.key(rs.getString(2), rs.getString(3), rs.getString(4)), previous),
+          runId, rs.getInt(1));
+    }, runId);
+  }
+
   @Transactional
   public void save(long runId, Correlation correlation) {
     jdbc.update("delete from finding where run_id = ?", runId);
@@ -89,6 +108,7 @@ public class FindingStore {
           ps.setDouble(18, f.spikeQ());
           ps.setObject(19, f.since());
         });
+    markChanges(runId);
     correlation.profiles().values().forEach(p -> jdbc.update(
         "update rca_cluster set profile = ? where run_id = ? and cluster_id = ?",
         p.dominant().entrySet().stream()

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.escalationrca.correlate.FindingChanges;
 import com.escalationrca.store.Folders;
 import com.escalationrca.store.StorageProperties;
 import com.samskivert.mustache.Mustache;
@@ -84,12 +85,12 @@ public class ReportPublisher {
   private static void writeFindings(RunReport report, Path file) throws IOException {
     try (CSVPrinter csv = csv(file, "rank", "cluster_id", "cluster_label", "dimension", "value",
         "observed", "expected", "lift", "lift_low", "lift_high", "p_value", "q_value", "recent_observed",
-        "recent_expected", "spike_q", "since", "score", "summary", "example_ids")) {
+        "recent_expected", "spike_q", "since", "change", "score", "summary", "example_ids")) {
       for (RunReport.FindingSummary f : report.findings()) {
         csv.printRecord(f.rank(), f.clusterId(), f.clusterLabel(), f.dimension(), f.value(), f.observed(),
             number(f.expected()), number(f.lift()), number(f.liftLow()), number(f.liftHigh()),
             f.pValue(), f.qValue(), f.recentObserved(), number(f.recentExpected()), f.spikeQ(),
-            f.since() == null ? "" : f.since().toString(), number(f.score()), f.summary(),
+            f.since() == null ? "" : f.since().toString(), f.change(), number(f.score()), f.summary(),
             String.join(" ", f.exampleIds()));
       }
     }
@@ -105,12 +106,15 @@ public class ReportPublisher {
         "terms", String.join(", ", c.topTerms()), "examples", String.join(", ", c.exampleIds()))).toList());
     model.put("hasFindings", !report.findings().isEmpty());
     model.put("hasMore", report.findings().size() > 10);
+    model.put("ended", report.ended());
+    model.put("hasEnded", !report.ended().isEmpty());
     return model;
   }
 
   private static Map<String, Object> view(RunReport.FindingSummary f) {
     Map<String, Object> v = new HashMap<>();
     v.put("rank", f.rank());
+    v.put("isNew", FindingChanges.NEW.equals(f.change()));
     v.put("summary", f.summary());
     v.put("cluster", f.clusterId());
     v.put("label", f.clusterLabel());

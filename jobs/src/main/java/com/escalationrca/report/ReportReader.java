@@ -50,14 +50,14 @@ public class ReportReader {
     List<RunReport.FindingSummary> findings = jdbc.query("""
         select f.rank, f.cluster_id, c.label, f.dimension, f.value, f.observed, f.expected, f.lift,
           f.lift_low, f.lift_high, f.p_value, f.q_value, f.score, f.summary, f.example_ids,
-          f.recent_observed, f.recent_expected, f.spike_q, f.since
+          f.recent_observed, f.recent_expected, f.spike_q, f.since, f.change
         from finding f join rca_cluster c on c.run_id = f.run_id and c.cluster_id = f.cluster_id
         where f.run_id = ? order by f.rank
         """, (rs, i) -> new RunReport.FindingSummary(rs.getInt(1), rs.getString(2), redactor.redact(rs.getString(3)),
         rs.getString(4), redactor.redact(rs.getString(5)), rs.getLong(6), rs.getDouble(7), rs.getDouble(8),
         rs.getDouble(9), rs.getDouble(10), rs.getDouble(11), rs.getDouble(12),
         rs.getLong(16), rs.getDouble(17), rs.getDouble(18), rs.getObject(19, java.time.LocalDate.class),
-        rs.getDouble(13),
+        rs.getString(20), rs.getDouble(13),
         // The summary is a template over the (redacted) label and value plus counts; redacting it
         // again would eat its numbers, which the number rules cannot tell from ids.
         rs.getString(14), List.of(rs.getString(15).split(" "))), runId);
@@ -66,7 +66,18 @@ public class ReportReader {
         new RunReport.Counts(counts.changed(), counts.analyzed(), counts.indexed(), counts.windowSize(),
             bucket.getOrDefault("clustered", 0L), bucket.getOrDefault("unclustered", 0L),
             clusters.size(), findings.size()),
-        clusters, findings);
+        clusters, findings, ended(runId, findings));
+  }
+
+  /** Summaries, as published then, of the previous run's findings that tonight's do not have. */
+  private List<String> ended(long runId, List<RunReport.FindingSummary> tonight) {
+    java.util.Set<String> current = new java.util.HashSet<>();
+    tonight.forEach(f -> current.add(com.escalationrca.correlate.FindingChanges.key(f.clusterId(), f.dimension(), f.value())));
+    return ledger.previousCompletedRun(runId).map(previous -> jdbc.query(
+        "select cluster_id, dimension, value, summary from finding where run_id = ? order by rank",
+        (rs, i) -> current.contains(com.escalationrca.correlate.FindingChanges.key(rs.getString(1), rs.getString(2),
+            rs.getString(3))) ? null : rs.getString(4), previous)
+        .stream().filter(java.util.Objects::nonNull).toList()).orElse(List.of());
   }
 
   /** Clusters store internal row ids of their examples; reports show the source's ids. */

@@ -8,7 +8,7 @@ import java.util.List;
  * machine-readable contract documented in README.md).
  */
 public record RunReport(LocalDate runDate, Window window, Counts counts, List<ClusterSummary> clusters,
-                        List<FindingSummary> findings) {
+                        List<FindingSummary> findings, List<String> ended) {
 
   public record Window(LocalDate start, LocalDate end, boolean fullRun) {
   }
@@ -27,6 +27,7 @@ public record RunReport(LocalDate runDate, Window window, Counts counts, List<Cl
                                String value, long observed, double expected, double lift,
                                double liftLow, double liftHigh, double pValue, double qValue,
                                long recentObserved, double recentExpected, double spikeQ,
-                               LocalDate since, double score, String summary, List<String> exampleIds) {
+                               LocalDate since, String change, double score, String summary,
+                               List<String> exampleIds) {
   }
 }
