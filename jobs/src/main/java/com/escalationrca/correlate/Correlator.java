@@ -89,15 +89,18 @@ public final class Correlator {
     TimeSeries series = new TimeSeries(observations, windowStart, windowEnd);
     Map<String, List<Observation>> byCluster = observations.stream().collect(Collectors.groupingBy(Observation::clusterId));
     List<SpikeTest> spikes = new ArrayList<>();
+    List<TrendTest> trends = new ArrayList<>();
     List<long[]> daily = new ArrayList<>();
     for (int i : significant) {
       Candidate c = candidates.get(i);
       long[] cellDaily = series.daily(byCluster.getOrDefault(c.cluster(), List.of()), c::matches);
       daily.add(cellDaily);
       spikes.add(series.spike(cellDaily, properties.recentDays()));
+      trends.add(series.trend(cellDaily));
     }
     // Spikes get their own Benjamini–Hochberg family: one test per finding.
     double[] spikeQ = BenjaminiHochberg.adjust(spikes.stream().mapToDouble(SpikeTest::pValue).toArray());
+    double[] trendQ = BenjaminiHochberg.adjust(trends.stream().mapToDouble(TrendTest::pValue).toArray());
     List<Finding> findings = new ArrayList<>();
     for (int f = 0; f < significant.size(); f++) {
       Candidate c = candidates.get(significant.get(f));
@@ -109,9 +112,10 @@ public final class Correlator {
       String label = clusterLabels.getOrDefault(c.cluster(), c.cluster());
       findings.add(new Finding(0, c.cluster(), label, c.dimensionName(), c.value(), observed,
           expected, lift.lift(), lift.low(), lift.high(), c.table().pValue(), q[significant.get(f)],
-          spike.recent(), spike.expectedRecent(), spikeQ[f], since,
+          spike.recent(), spike.expectedRecent(), spikeQ[f], since, trends.get(f).weeklyChange(), trendQ[f],
           score(lift.lift(), observed, expected, spike),
-          summary(label, c.parts(), lift.lift(), observed, expected, q[significant.get(f)], since, spike),
+          summary(label, c.parts(), lift.lift(), observed, expected, q[significant.get(f)], since, spike,
+              trendQ[f] < properties.alpha() ? trends.get(f) : null),
           examples(byCluster.getOrDefault(c.cluster(), List.of()), c)));
     }
     findings.sort(Comparator.comparingDouble(Finding::score).reversed()
@@ -175,10 +179,14 @@ public final class Correlator {
   }
 
   static String summary(String label, List<Part> parts, double lift,
-                        long observed, double expected, double q, LocalDate since, SpikeTest spike) {
+                        long observed, double expected, double q, LocalDate since, SpikeTest spike,
+                        TrendTest rising) {
     String where = parts.stream().map(p -> p.dimension().phrase() + " " + p.value()).collect(Collectors.joining(" "));
     String text = String.format(Locale.ROOT, "'%s' escalations %s are %.1f× expected (%d vs %.0f, q %s)",
         label, where, lift, observed, expected, formatQ(q));
+    if (rising != null && rising.weeklyChange() > 0) {
+      text += String.format(Locale.ROOT, ", their share rising %.0f %% a week", rising.weeklyChange() * 100);
+    }
     if (since == null) {
       return text;
     }

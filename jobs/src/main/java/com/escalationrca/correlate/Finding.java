@@ -11,8 +11,8 @@ import java.util.List;
 public record Finding(int rank, String clusterId, String clusterLabel, String dimension, String value,
                       long observed, double expected, double lift, double liftLow, double liftHigh,
                       double pValue, double qValue, long recentObserved, double recentExpected,
-                      double spikeQ, java.time.LocalDate since, double score, String summary,
-                      List<String> exampleIds) {
+                      double spikeQ, java.time.LocalDate since, double weeklyChange, double trendQ,
+                      double score, String summary, List<String> exampleIds) {
 
   public Finding {
     if (observed < 0 || expected <= 0) {
@@ -23,7 +23,7 @@ public record Finding(int rank, String clusterId, String clusterLabel, String di
 
   Finding ranked(int newRank) {
     return new Finding(newRank, clusterId, clusterLabel, dimension, value, observed, expected, lift,
-        liftLow, liftHigh, pValue, qValue, recentObserved, recentExpected, spikeQ, since, score, summary,
-        exampleIds);
+        liftLow, liftHigh, pValue, qValue, recentObserved, recentExpected, spikeQ, since, weeklyChange,
+        trendQ, score, summary, exampleIds);
   }
 }

@@ -35,6 +35,10 @@ final class TimeSeries {
     return counts;
   }
 
+  TrendTest trend(long[] counts) {
+    return TrendTest.of(counts, volume);
+  }
+
   SpikeTest spike(long[] counts, int recentDays) {
     int split = Math.max(0, counts.length - recentDays);
     long recent = 0;

@@ -85,12 +85,14 @@ public class ReportPublisher {
   private static void writeFindings(RunReport report, Path file) throws IOException {
     try (CSVPrinter csv = csv(file, "rank", "cluster_id", "cluster_label", "dimension", "value",
         "observed", "expected", "lift", "lift_low", "lift_high", "p_value", "q_value", "recent_observed",
-        "recent_expected", "spike_q", "since", "change", "score", "summary", "example_ids")) {
+        "recent_expected", "spike_q", "since", "weekly_change", "trend_q", "change", "score", "summary",
+        "example_ids")) {
       for (RunReport.FindingSummary f : report.findings()) {
         csv.printRecord(f.rank(), f.clusterId(), f.clusterLabel(), f.dimension(), f.value(), f.observed(),
             number(f.expected()), number(f.lift()), number(f.liftLow()), number(f.liftHigh()),
             f.pValue(), f.qValue(), f.recentObserved(), number(f.recentExpected()), f.spikeQ(),
-            f.since() == null ? "" : f.since().toString(), f.change(), number(f.score()), f.summary(),
+            f.since() == null ? "" : f.since().toString(), number(f.weeklyChange()), f.trendQ(), f.change(),
+            number(f.score()), f.summary(),
             String.join(" ", f.exampleIds()));
       }
     }

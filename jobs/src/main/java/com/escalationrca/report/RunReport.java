@@ -27,7 +27,8 @@ public record RunReport(LocalDate runDate, Window window, Counts counts, List<Cl
                                String value, long observed, double expected, double lift,
                                double liftLow, double liftHigh, double pValue, double qValue,
                                long recentObserved, double recentExpected, double spikeQ,
-                               LocalDate since, String change, double score, String summary,
+                               LocalDate since, double weeklyChange, double trendQ, String change,
+                               double score, String summary,
                                List<String> exampleIds) {
   }
 }

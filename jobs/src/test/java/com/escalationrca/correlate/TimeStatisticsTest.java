@@ -48,4 +48,24 @@ class TimeStatisticsTest {
     assertThat(Onset.of(observed, expected)).isEqualTo(5);
     assertThat(Onset.of(new double[] {5, 5, 5}, new double[] {5, 5, 5})).isEqualTo(-1);
   }
+
+  @Test
+  void aSteadilyRisingShareIsATrendAndAWeeklyPatternIsNot() {
+    double[] weekday = {1.2, 1.15, 1.1, 1.0, 0.95, 0.5, 0.4};
+    long[] volume = new long[28];
+    long[] rising = new long[28];
+    long[] seasonal = new long[28];
+    for (int t = 0; t < 28; t++) {
+      volume[t] = Math.round(1000 * weekday[t % 7]);
+      rising[t] = Math.round(volume[t] * (0.01 + 0.001 * t));
+      seasonal[t] = Math.round(volume[t] * 0.02);
+    }
+    TrendTest up = TrendTest.of(rising, volume);
+    TrendTest flat = TrendTest.of(seasonal, volume);
+
+    assertThat(up.pValue()).isLessThan(1e-6);
+    // Share goes from 1 % to 3.7 %: +0.7 percentage points a week on a mean of 2.35 % ≈ +30 %.
+    assertThat(up.weeklyChange()).isCloseTo(0.30, within(0.02));
+    assertThat(flat.pValue()).isGreaterThan(0.05);
+  }
 }
