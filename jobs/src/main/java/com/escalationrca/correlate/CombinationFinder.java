@@ -27,7 +27,7 @@ final class CombinationFinder {
     this.taxonomy = taxonomy;
   }
 
-  List<Correlator.Candidate> pairs(List<Observation> observations, List<Correlator.Candidate> singles) {
+  List<Correlator.Candidate> pairs(List<Observation> observations) {
     Map<String, Correlator.Part> parts = new HashMap<>();
     for (Taxonomy.Dimension d : taxonomy.dimensions()) {
       if (d.isProfile()) {

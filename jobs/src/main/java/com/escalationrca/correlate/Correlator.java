@@ -74,7 +74,7 @@ public final class Correlator {
     }
     Map<String, Double> singleLift = new HashMap<>();
     candidates.forEach(c -> singleLift.put(c.cluster() + "\u0001" + c.key(), c.lift()));
-    candidates.addAll(new CombinationFinder(properties, taxonomy).pairs(observations, candidates));
+    candidates.addAll(new CombinationFinder(properties, taxonomy).pairs(observations));
     // One Benjamini–Hochberg family for every test of the run, single values and pairs alike.
     double[] q = BenjaminiHochberg.adjust(candidates.stream().mapToDouble(c -> c.table().pValue()).toArray());
     List<Integer> significant = new ArrayList<>();

@@ -31,14 +31,7 @@ public record GeneratedEscalation(String id, Instant created, Instant updated, S
     row.put("created", created.toString());
     row.put("updated", updated.toString());
     row.put("narrative", narrative);
-    row.put("policy", policy);
-    row.put("vendor", vendor);
-    row.put("market", market);
-    row.put("language", language);
-    row.put("channel", channel);
-    row.put("priority", priority);
-    row.put("action", action);
-    row.put("outcome", outcome);
+    row.putAll(dimensions());
     return row;
   }
 }
