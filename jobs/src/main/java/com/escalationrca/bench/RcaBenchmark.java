@@ -33,7 +33,7 @@ import com.escalationrca.nlpmodels.NlpModels;
  * Does the job find planted causes, and only them? Each dataset is generated, then analysed,
  * clustered and correlated by the job's own classes (the database steps are left out: they move
  * data, not decisions). A planted cause is found when a top-10 finding names its vendor (alone or
- * with its market) in a cluster whose members are mostly the cause's theme. Null datasets plant
+ * with its market and policy) in a cluster whose members are mostly the cause's theme. Null datasets plant
  * nothing: every finding on them is false.
  */
 public final class RcaBenchmark {
@@ -58,24 +58,26 @@ public final class RcaBenchmark {
     this.taxonomy = taxonomy;
   }
 
-  public Outcome run(int escalations, int casesPerCause, long seed) {
-    return runWithFindings(escalations, casesPerCause, seed).outcome();
+  /** One dataset with one cause of {@code casesPerCause} escalations (none when 0) of the theme, or a random one. */
+  public Outcome run(int escalations, int casesPerCause, long seed, String causeTheme) {
+    return runWithFindings(escalations, casesPerCause, seed, causeTheme).outcome();
   }
 
   /** Findings of one dataset, for looking at what a run reported. */
-  List<Finding> runDetailed(int escalations, int casesPerCause, long seed) {
-    return runWithFindings(escalations, casesPerCause, seed).findings();
+  List<Finding> runDetailed(int escalations, int casesPerCause, long seed, String causeTheme) {
+    return runWithFindings(escalations, casesPerCause, seed, causeTheme).findings();
   }
 
   private record Detailed(Outcome outcome, List<Finding> findings) {
   }
 
-  private Detailed runWithFindings(int escalations, int casesPerCause, long seed) {
+  private Detailed runWithFindings(int escalations, int casesPerCause, long seed, String causeTheme) {
     long started = System.nanoTime();
     LocalDate lastDay = LocalDate.of(2026, 11, 20);
     List<GeneratedEscalation> rows = new ArrayList<>();
     GroundTruth truth = new EscalationGenerator().generate(new GeneratorSpec(escalations, 42, seed, lastDay,
-        casesPerCause > 0 ? 1 : 0, casesPerCause), rows::add);
+        casesPerCause > 0 ? 1 : 0, casesPerCause,
+        casesPerCause > 0 && causeTheme != null ? List.of(causeTheme) : List.of()), rows::add);
     LocalDate windowStart = lastDay.minusDays(WINDOW_DAYS - 1L);
     List<GeneratedEscalation> window = rows.stream()
         .filter(r -> !day(r).isBefore(windowStart)).toList();
@@ -108,19 +110,34 @@ public final class RcaBenchmark {
         correlation.findings());
   }
 
-  private static boolean names(Finding f, PlantedCause cause) {
-    return (f.dimension().equals("vendor") && f.value().equals(cause.vendor()))
-        || (f.dimension().equals("vendor ∧ market") && f.value().equals(cause.vendor() + " ∧ " + cause.market()));
+  /**
+   * Does the finding name the cause: its vendor, alone or with the cause's market and policy (the
+   * policy for a theme that occurs under every policy), and nothing else?
+   */
+  static boolean names(Finding f, PlantedCause cause) {
+    String[] dimensions = f.dimension().split(" ∧ ");
+    String[] values = f.value().split(" ∧ ");
+    Map<String, String> planted = Map.of("vendor", cause.vendor(), "market", cause.market(), "policy", cause.policy());
+    boolean allPlanted = IntStream.range(0, dimensions.length)
+        .allMatch(i -> values[i].equals(planted.get(dimensions[i])));
+    return allPlanted && List.of(dimensions).contains("vendor");
   }
 
-  /** Lift of the cause's cell among its theme's escalations, from the ground truth alone. */
+  /**
+   * Lift of the cause's cell (vendor ∧ market) among its theme's escalations, from the ground truth
+   * alone; for a theme that occurs under every policy, among the escalations of the cause's policy.
+   */
   static double trueLift(List<GeneratedEscalation> window, PlantedCause cause) {
-    long theme = window.stream().filter(r -> r.theme().equals(cause.theme())).count();
-    long cell = window.stream().filter(r -> r.theme().equals(cause.theme()) && r.vendor().equals(cause.vendor())
+    boolean crossPolicy = window.stream()
+        .anyMatch(r -> r.theme().equals(cause.theme()) && !r.policy().equals(cause.policy()));
+    List<GeneratedEscalation> population = crossPolicy
+        ? window.stream().filter(r -> r.policy().equals(cause.policy())).toList() : window;
+    long theme = population.stream().filter(r -> r.theme().equals(cause.theme())).count();
+    long cell = population.stream().filter(r -> r.theme().equals(cause.theme()) && r.vendor().equals(cause.vendor())
         && r.market().equals(cause.market())).count();
-    long vendorMarket = window.stream().filter(r -> r.vendor().equals(cause.vendor())
+    long vendorMarket = population.stream().filter(r -> r.vendor().equals(cause.vendor())
         && r.market().equals(cause.market())).count();
-    double expected = (double) theme * vendorMarket / window.size();
+    double expected = (double) theme * vendorMarket / population.size();
     return expected == 0 ? 0 : cell / expected;
   }
 

@@ -114,6 +114,10 @@ final class BenchCommand {
         description = "Planted cases per cause (default: ${DEFAULT-VALUE}).")
     List<Integer> sizes;
 
+    @Option(names = "--cause-theme", paramLabel = "THEME",
+        description = "Plant this theme (default: a random theme per dataset); wrong_policy_applied plants vendor × market × policy causes.")
+    String causeTheme;
+
     @Override
     public Integer call() {
       var bench = new com.escalationrca.bench.RcaBenchmark(com.escalationrca.nlpmodels.NlpModels.load(),
@@ -124,7 +128,7 @@ final class BenchCommand {
       for (int cases : sizes) {
         var outcomes = new java.util.ArrayList<com.escalationrca.bench.RcaBenchmark.Outcome>();
         for (int r = 0; r < runs; r++) {
-          outcomes.add(bench.run(escalations, cases, seed++));
+          outcomes.add(bench.run(escalations, cases, seed++, causeTheme));
         }
         long found = outcomes.stream().filter(com.escalationrca.bench.RcaBenchmark.Outcome::found).count();
         System.out.printf("%-8d %5d %10.1f %8d %15.0f%% %10.1f%n", cases, runs,
@@ -135,7 +139,7 @@ final class BenchCommand {
       int falseFindings = 0;
       int runsWithAny = 0;
       for (int r = 0; r < nullRuns; r++) {
-        int findings = bench.run(escalations, 0, seed++).findings();
+        int findings = bench.run(escalations, 0, seed++, null).findings();
         falseFindings += findings;
         runsWithAny += findings > 0 ? 1 : 0;
       }

@@ -39,11 +39,16 @@ final class GenerateCommand implements Callable<Integer> {
       description = "Escalations per planted cause (default: about 1.5 % of the rows, at least 20).")
   int casesPerCause;
 
+  @Option(names = "--cause-theme", paramLabel = "THEME",
+      description = {"Plant this theme as a cause (repeatable; the other causes pick random themes).",
+          "wrong_policy_applied occurs under every policy: its cause is a vendor × market × policy combination."})
+  java.util.List<String> causeThemes = new java.util.ArrayList<>();
+
   @Override
   public Integer call() {
     LocalDate lastDay = end != null ? end : LocalDate.now(java.time.ZoneOffset.UTC);
     GroundTruth truth = new DatasetWriter().write(
-        new GeneratorSpec(escalations, days, seed, lastDay, causes, casesPerCause), out);
+        new GeneratorSpec(escalations, days, seed, lastDay, causes, casesPerCause, causeThemes), out);
     System.out.printf("wrote %d escalations to %s (%s to %s)%n", truth.escalations(), out,
         truth.spec().firstDay(), lastDay);
     for (PlantedCause cause : truth.causes()) {

@@ -4,20 +4,39 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.Set;
 
 import com.escalationrca.cluster.Cluster;
 import com.escalationrca.ingest.Taxonomy;
 
 /**
- * Pairs of dimension values (vendor ∧ market) within each cluster. A pair is tested when its
- * expected count, from the margins alone (Σ over strata of cluster size × pair count ÷ stratum
- * size), reaches {@link Correlator#MIN_EXPECTED}: like single values, pairs are not chosen by their
- * own counts, which keeps the run's Benjamini–Hochberg family honest. Counting is one pass over the
- * window with the 15 or so value pairs of each escalation, so the work grows with the data, not
- * with all possible combinations.
+ * Combinations of two or three dimension values within each cluster (vendor ∧ market,
+ * policy ∧ vendor ∧ market), found Apriori-style (Agrawal &amp; Srikant, 1994): a combination is
+ * counted only when every one of its sub-pairs occurs at least {@link Correlator#MIN_EXPECTED}
+ * times in the window, since a cell's expected count can never exceed its combination's count.
+ * Like single values, a combination is tested when its expected count from the margins reaches
+ * {@link Correlator#MIN_EXPECTED}, never because of its own count in the cluster, which keeps the
+ * run's Benjamini–Hochberg family honest.
+ *
+ * <p>Values of a <em>context</em> dimension (policy, by default) describe what a cluster is about,
+ * so a combination that holds one is tested among that context's escalations only: "among
+ * private-information escalations, vendor Atlas in BR is over-represented in this cluster". Tested
+ * against the whole window instead, a cluster that is all one policy would make every vendor's pair
+ * with that policy look like a finding.
+ *
+ * <p>Counting is two passes over the window with the few dozen value combinations of each
+ * escalation, packed into longs, so the work grows with the data and not with the number of
+ * possible combinations.
  */
 final class CombinationFinder {
+
+  /** Part ids are packed 16 bits each; values beyond this many are left out of combinations. */
+  private static final int MAX_PARTS = 0xFFFF;
+  private static final long MIN_COUNT = (long) Math.ceil(Correlator.MIN_EXPECTED);
+
+  /** The tested combinations, and the lift of every combination evaluated, for the subset rule. */
+  record Result(List<Correlator.Candidate> candidates, Map<String, Double> lifts) {
+  }
 
   private final CorrelateProperties properties;
   private final Taxonomy taxonomy;
@@ -27,76 +46,230 @@ final class CombinationFinder {
     this.taxonomy = taxonomy;
   }
 
-  List<Correlator.Candidate> pairs(List<Observation> observations) {
-    Map<String, Correlator.Part> parts = new HashMap<>();
-    for (Taxonomy.Dimension d : taxonomy.dimensions()) {
-      if (d.isProfile()) {
-        continue;
-      }
-      for (Observation o : observations) {
-        String v = o.dimensions().get(d.name());
-        if (v != null) {
-          parts.putIfAbsent(d.name() + "\u0001" + v, new Correlator.Part(d, v));
+  Result combinations(List<Observation> observations) {
+    Encoding encoding = new Encoding(observations);
+    int strata = encoding.strata.size();
+    // Pass 1: window counts of single values and pairs, per stratum.
+    Map<Long, long[]> margin = new HashMap<>();
+    for (int o = 0; o < observations.size(); o++) {
+      int[] parts = encoding.parts[o];
+      int stratum = encoding.stratum[o];
+      for (int i = 0; i < parts.length; i++) {
+        add(margin, key(parts[i]), stratum, strata);
+        for (int j = i + 1; j < parts.length; j++) {
+          add(margin, key(parts[i], parts[j]), stratum, strata);
         }
       }
     }
-    Map<String, Long> stratumSize = new HashMap<>();
-    Map<String, Long> clusterSize = new HashMap<>();
-    Map<String, Long> pairCount = new HashMap<>();
-    Map<String, Long> inCluster = new HashMap<>();
-    TreeSet<String> clusters = new TreeSet<>();
-    TreeSet<String> pairs = new TreeSet<>();
-    for (Observation o : observations) {
-      String stratum = String.valueOf(o.dimensions().get(properties.stratifyBy()));
-      stratumSize.merge(stratum, 1L, Long::sum);
-      clusterSize.merge(stratum + "\u0003" + o.clusterId(), 1L, Long::sum);
-      if (!o.clusterId().equals(Cluster.UNCLUSTERED)) {
-        clusters.add(o.clusterId());
-      }
-      List<String> present = present(o, parts);
-      for (int i = 0; i < present.size(); i++) {
-        for (int j = i + 1; j < present.size(); j++) {
-          String pair = present.get(i) + "\u0002" + present.get(j);
-          pairs.add(pair);
-          pairCount.merge(stratum + "\u0003" + pair, 1L, Long::sum);
-          inCluster.merge(stratum + "\u0003" + o.clusterId() + "\u0003" + pair, 1L, Long::sum);
+    // Pass 2: triples whose sub-pairs are all frequent, and every count within clusters.
+    Map<Long, long[]> inCluster = new HashMap<>();
+    long[][] clusterSize = new long[encoding.clusters.size()][strata];
+    for (int o = 0; o < observations.size(); o++) {
+      int[] parts = encoding.parts[o];
+      int stratum = encoding.stratum[o];
+      long cluster = encoding.cluster[o];
+      clusterSize[encoding.cluster[o]][stratum]++;
+      for (int i = 0; i < parts.length; i++) {
+        if (encoding.isContext(parts[i])) {
+          add(inCluster, withCluster(key(parts[i]), cluster), stratum, strata);
+        }
+        for (int j = i + 1; j < parts.length; j++) {
+          long pair = key(parts[i], parts[j]);
+          if (!frequent(margin, pair)) {
+            continue;
+          }
+          add(inCluster, withCluster(pair, cluster), stratum, strata);
+          if (properties.maxCombination() < 3) {
+            continue;
+          }
+          for (int k = j + 1; k < parts.length; k++) {
+            if (frequent(margin, key(parts[i], parts[k])) && frequent(margin, key(parts[j], parts[k]))) {
+              long triple = key(parts[i], parts[j], parts[k]);
+              add(margin, triple, stratum, strata);
+              add(inCluster, withCluster(triple, cluster), stratum, strata);
+            }
+          }
         }
       }
     }
-    List<String> strata = stratumSize.keySet().stream().sorted().toList();
-    List<Correlator.Candidate> candidates = new ArrayList<>();
-    for (String cluster : clusters) {
-      for (String pair : pairs) {
-        double expected = 0;
-        for (String stratum : strata) {
-          expected += (double) clusterSize.getOrDefault(stratum + "\u0003" + cluster, 0L)
-              * pairCount.getOrDefault(stratum + "\u0003" + pair, 0L) / stratumSize.get(stratum);
-        }
-        if (expected < Correlator.MIN_EXPECTED) {
-          continue;
-        }
-        StratifiedTable table = new StratifiedTable();
-        for (String stratum : strata) {
-          table.add(inCluster.getOrDefault(stratum + "\u0003" + cluster + "\u0003" + pair, 0L),
-              clusterSize.getOrDefault(stratum + "\u0003" + cluster, 0L),
-              pairCount.getOrDefault(stratum + "\u0003" + pair, 0L), stratumSize.get(stratum));
-        }
-        String[] keys = pair.split("\u0002");
-        candidates.add(new Correlator.Candidate(cluster, List.of(parts.get(keys[0]), parts.get(keys[1])), table));
-      }
-    }
-    return candidates;
+    return evaluate(encoding, margin, inCluster, clusterSize);
   }
 
-  /** The non-profile values an observation has, in taxonomy order. */
-  private List<String> present(Observation o, Map<String, Correlator.Part> parts) {
-    List<String> present = new ArrayList<>();
-    for (Taxonomy.Dimension d : taxonomy.dimensions()) {
-      String v = o.dimensions().get(d.name());
-      if (v != null && parts.containsKey(d.name() + "\u0001" + v)) {
-        present.add(d.name() + "\u0001" + v);
+  private Result evaluate(Encoding encoding, Map<Long, long[]> margin, Map<Long, long[]> inCluster,
+                          long[][] clusterSize) {
+    int strata = encoding.strata.size();
+    long[] stratumSize = new long[strata];
+    for (long[] sizes : clusterSize) {
+      for (int s = 0; s < strata; s++) {
+        stratumSize[s] += sizes[s];
       }
     }
-    return present;
+    List<Correlator.Candidate> candidates = new ArrayList<>();
+    Map<String, Double> lifts = new HashMap<>();
+    List<Long> itemsets = margin.keySet().stream()
+        .filter(k -> size(k) >= 2 && frequent(margin, k) && cell(encoding, k) != 0).sorted().toList();
+    for (int c = 0; c < encoding.clusters.size(); c++) {
+      if (encoding.clusters.get(c).equals(Cluster.UNCLUSTERED)) {
+        continue;
+      }
+      for (long itemset : itemsets) {
+        long context = context(encoding, itemset);
+        long[] cellCounts = margin.get(itemset);
+        long[] both = inCluster.getOrDefault(withCluster(itemset, c), new long[strata]);
+        long[] population = context == 0 ? stratumSize : margin.get(context);
+        long[] inClusterPopulation = context == 0 ? clusterSize[c]
+            : inCluster.getOrDefault(withCluster(context, c), new long[strata]);
+        StratifiedTable table = new StratifiedTable();
+        for (int s = 0; s < strata; s++) {
+          table.add(both[s], inClusterPopulation[s], cellCounts[s], population[s]);
+        }
+        if (table.expected() <= 0) {
+          continue;
+        }
+        Correlator.Candidate candidate = new Correlator.Candidate(encoding.clusters.get(c), parts(encoding, itemset), table);
+        lifts.put(candidate.cluster() + "\u0001" + candidate.key(), candidate.lift());
+        if (table.expected() >= Correlator.MIN_EXPECTED) {
+          candidates.add(candidate);
+        }
+      }
+    }
+    return new Result(candidates, lifts);
+  }
+
+  private static boolean frequent(Map<Long, long[]> margin, long key) {
+    long[] counts = margin.get(key);
+    if (counts == null) {
+      return false;
+    }
+    long total = 0;
+    for (long c : counts) {
+      total += c;
+    }
+    return total >= MIN_COUNT;
+  }
+
+  private static void add(Map<Long, long[]> counts, long key, int stratum, int strata) {
+    counts.computeIfAbsent(key, k -> new long[strata])[stratum]++;
+  }
+
+  /** Part ids (1-based, in taxonomy order) packed 16 bits each; bits 48–63 hold a cluster. */
+  private static long key(int... parts) {
+    long key = 0;
+    for (int i = 0; i < parts.length; i++) {
+      key |= (long) (parts[i] + 1) << (16 * i);
+    }
+    return key;
+  }
+
+  private static long withCluster(long itemset, long cluster) {
+    return itemset | (cluster + 1) << 48;
+  }
+
+  private static int size(long itemset) {
+    int size = 0;
+    for (int i = 0; i < 3; i++) {
+      if (part(itemset, i) >= 0) {
+        size++;
+      }
+    }
+    return size;
+  }
+
+  private static int part(long itemset, int position) {
+    return (int) (itemset >>> (16 * position) & 0xFFFF) - 1;
+  }
+
+  /** The itemset's context parts (0 when it has none). */
+  private static long context(Encoding encoding, long itemset) {
+    return select(encoding, itemset, true);
+  }
+
+  /** The itemset's non-context parts: what is tested (0 when it has none). */
+  private static long cell(Encoding encoding, long itemset) {
+    return select(encoding, itemset, false);
+  }
+
+  private static long select(Encoding encoding, long itemset, boolean context) {
+    List<Integer> chosen = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      int part = part(itemset, i);
+      if (part >= 0 && encoding.isContext(part) == context) {
+        chosen.add(part);
+      }
+    }
+    return key(chosen.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  private static List<Correlator.Part> parts(Encoding encoding, long itemset) {
+    List<Correlator.Part> parts = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      int part = part(itemset, i);
+      if (part >= 0) {
+        parts.add(encoding.partList.get(part));
+      }
+    }
+    return parts;
+  }
+
+  /** Dense ids for the window's strata, clusters and combinable values, and each row's parts. */
+  private final class Encoding {
+    final List<String> strata = new ArrayList<>();
+    final List<String> clusters = new ArrayList<>();
+    final List<Correlator.Part> partList = new ArrayList<>();
+    final int[] stratum;
+    final int[] cluster;
+    final int[][] parts;
+    private final Map<String, Integer> partIds = new HashMap<>();
+    private final boolean[] contextPart = new boolean[MAX_PARTS];
+
+    Encoding(List<Observation> observations) {
+      Map<String, Integer> strataIds = new HashMap<>();
+      Map<String, Integer> clusterIds = new HashMap<>();
+      Set<String> contexts = Set.copyOf(properties.contextDimensions());
+      List<Taxonomy.Dimension> combinable = taxonomy.dimensions().stream()
+          .filter(d -> !d.isProfile() || contexts.contains(d.name())).toList();
+      stratum = new int[observations.size()];
+      cluster = new int[observations.size()];
+      parts = new int[observations.size()][];
+      for (int o = 0; o < observations.size(); o++) {
+        Observation observation = observations.get(o);
+        stratum[o] = strataIds.computeIfAbsent(String.valueOf(observation.dimensions().get(properties.stratifyBy())),
+            s -> index(strata, s));
+        cluster[o] = clusterIds.computeIfAbsent(observation.clusterId(), c -> index(clusters, c));
+        List<Integer> present = new ArrayList<>();
+        for (Taxonomy.Dimension d : combinable) {
+          String value = observation.dimensions().get(d.name());
+          Integer id = value == null ? null : partId(d, value, contexts.contains(d.name()));
+          if (id != null) {
+            present.add(id);
+          }
+        }
+        parts[o] = present.stream().mapToInt(Integer::intValue).toArray();
+      }
+      if (clusters.size() >= MAX_PARTS) {
+        throw new IllegalStateException("more than " + MAX_PARTS + " clusters cannot be combined");
+      }
+    }
+
+    private Integer partId(Taxonomy.Dimension dimension, String value, boolean context) {
+      String key = dimension.name() + "\u0001" + value;
+      Integer id = partIds.get(key);
+      if (id == null && partList.size() < MAX_PARTS - 1) {
+        id = partList.size();
+        partIds.put(key, id);
+        partList.add(new Correlator.Part(dimension, value));
+        contextPart[id] = context;
+      }
+      return id;
+    }
+
+    boolean isContext(int part) {
+      return contextPart[part];
+    }
+
+    private static int index(List<String> list, String value) {
+      list.add(value);
+      return list.size() - 1;
+    }
   }
 }

@@ -8,7 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Benjamini–Hochberg q-value below {@code alpha}; expected counts are computed within strata of
  * {@code stratifyBy} (the detected language by default, since narratives cluster by language and
  * markets map to languages). The last {@code recentDays} days of the window are tested against the
- * days before them for spikes.
+ * days before them for spikes. Combinations of up to {@code maxCombination} values are tested; a
+ * value of a {@code contextDimensions} dimension (policy) may join a combination, which is then
+ * tested among that value's escalations only.
  */
 @ConfigurationProperties("rca.correlate")
 public record CorrelateProperties(@DefaultValue("10") int minSupport,
@@ -16,7 +18,9 @@ public record CorrelateProperties(@DefaultValue("10") int minSupport,
                                   @DefaultValue("50") int maxFindings,
                                   @DefaultValue("5") int examplesPerFinding,
                                   @DefaultValue("detected_language") String stratifyBy,
-                                  @DefaultValue("7") int recentDays) {
+                                  @DefaultValue("7") int recentDays,
+                                  @DefaultValue("3") int maxCombination,
+                                  @DefaultValue("policy") java.util.List<String> contextDimensions) {
 
   public CorrelateProperties {
     if (alpha <= 0 || alpha >= 1) {
@@ -25,6 +29,10 @@ public record CorrelateProperties(@DefaultValue("10") int minSupport,
     if (recentDays < 1) {
       throw new IllegalArgumentException("rca.correlate.recent-days must be at least 1");
     }
+    if (maxCombination < 1 || maxCombination > 3) {
+      throw new IllegalArgumentException("rca.correlate.max-combination must be 1, 2 or 3");
+    }
+    contextDimensions = java.util.List.copyOf(contextDimensions);
     if (minSupport < 1) {
       throw new IllegalArgumentException("rca.correlate.min-support must be at least 1");
     }

@@ -49,6 +49,8 @@ public final class Correlator {
       counts.add(o, taxonomy.names(), properties.stratifyBy());
     }
     List<Candidate> candidates = new ArrayList<>();
+    // The lift of every cell evaluated, tested or not, for the rule that a combination must beat its subsets.
+    Map<String, Double> lifts = new HashMap<>();
     for (Taxonomy.Dimension dimension : taxonomy.dimensions()) {
       if (dimension.isProfile()) {
         continue;
@@ -66,23 +68,29 @@ public final class Correlator {
               counts.valueCount(stratum, dimension.name(), value, stratified),
               counts.total(stratum, stratified));
         }
+        Candidate candidate = new Candidate(cluster, List.of(new Part(dimension, value)), table);
+        if (table.expected() > 0) {
+          lifts.put(candidate.cluster() + "\u0001" + candidate.key(), candidate.lift());
+        }
         if (table.expected() >= MIN_EXPECTED) {
-          candidates.add(new Candidate(cluster, List.of(new Part(dimension, value)), table));
+          candidates.add(candidate);
         }
         }
       }
     }
-    Map<String, Double> singleLift = new HashMap<>();
-    candidates.forEach(c -> singleLift.put(c.cluster() + "\u0001" + c.key(), c.lift()));
-    candidates.addAll(new CombinationFinder(properties, taxonomy).pairs(observations));
-    // One Benjamini–Hochberg family for every test of the run, single values and pairs alike.
+    if (properties.maxCombination() >= 2) {
+      CombinationFinder.Result combinations = new CombinationFinder(properties, taxonomy).combinations(observations);
+      candidates.addAll(combinations.candidates());
+      lifts.putAll(combinations.lifts());
+    }
+    // One Benjamini–Hochberg family for every test of the run, single values and combinations alike.
     double[] q = BenjaminiHochberg.adjust(candidates.stream().mapToDouble(c -> c.table().pValue()).toArray());
     List<Integer> significant = new ArrayList<>();
     for (int i = 0; i < candidates.size(); i++) {
       Candidate c = candidates.get(i);
       if (q[i] < properties.alpha() && c.table().observed() > c.table().expected()
           && c.table().observed() >= properties.minSupport()
-          && (c.parts().size() == 1 || explainsMoreThanItsParts(c, singleLift))) {
+          && (c.parts().size() == 1 || explainsMoreThanItsSubsets(c, lifts))) {
         significant.add(i);
       }
     }
@@ -150,14 +158,15 @@ public final class Correlator {
   }
 
   /**
-   * A pair is reported only when it explains more than its parts: the lower 95 % bound of its lift
-   * exceeds the lift of each of its values alone in the same cluster (after MacroBase's rule that a
-   * combination must beat its subsets).
+   * A combination is reported only when it explains more than its parts: the lower 95 % bound of its
+   * lift exceeds the lift, in the same cluster, of every proper subset that holds a tested value
+   * (MacroBase's rule that a combination must beat its subsets; Bailis et al., 2017). A subset that
+   * was never evaluated counts as unbeaten.
    */
-  private static boolean explainsMoreThanItsParts(Candidate pair, Map<String, Double> singleLift) {
-    double low = LiftInterval.of(pair.table().observed(), pair.table().expected(), 0.95).low();
-    return pair.parts().stream().allMatch(part ->
-        low > singleLift.getOrDefault(pair.cluster() + "\u0001" + part.key(), Double.MAX_VALUE));
+  private static boolean explainsMoreThanItsSubsets(Candidate combination, Map<String, Double> lifts) {
+    double low = LiftInterval.of(combination.table().observed(), combination.table().expected(), 0.95).low();
+    return combination.properSubsets().stream().allMatch(subset ->
+        low > lifts.getOrDefault(combination.cluster() + "\u0001" + subset.key(), Double.MAX_VALUE));
   }
 
   private List<String> examples(List<Observation> clusterMembers, Candidate candidate) {
@@ -235,6 +244,23 @@ public final class Correlator {
 
     boolean matches(Observation o) {
       return parts.stream().allMatch(p -> p.matches(o));
+    }
+
+    /** Every non-empty proper subset of the parts, in order, except those of context values alone. */
+    List<Candidate> properSubsets() {
+      List<Candidate> subsets = new ArrayList<>();
+      for (int mask = 1; mask < (1 << parts.size()) - 1; mask++) {
+        List<Part> subset = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+          if ((mask & 1 << i) != 0) {
+            subset.add(parts.get(i));
+          }
+        }
+        if (subset.stream().anyMatch(p -> !p.dimension().isProfile())) {
+          subsets.add(new Candidate(cluster, subset, table));
+        }
+      }
+      return subsets;
     }
   }
 

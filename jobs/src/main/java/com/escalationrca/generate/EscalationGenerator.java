@@ -43,17 +43,20 @@ public final class EscalationGenerator {
     WeightedChoice<Vocabulary.Market> markets = new WeightedChoice<>(vocabulary.markets(),
         vocabulary.markets().stream().map(Vocabulary.Market::weight).toList());
     long sequence = 0;
+    java.util.Map<String, WeightedChoice<Vocabulary.Theme>> themesByPolicy = new java.util.HashMap<>();
+    vocabulary.policies().keySet().forEach(p -> themesByPolicy.put(p, new WeightedChoice<>(vocabulary.themesOf(p),
+        vocabulary.themesOf(p).stream().map(Vocabulary.Theme::weight).toList())));
     for (long i = 0; i < baseline; i++) {
-      List<Vocabulary.Theme> themes = vocabulary.themesOf(policies.next(random));
-      Vocabulary.Theme theme = themes.get(random.nextInt(themes.size()));
-      sink.accept(escalation(++sequence, theme, vendors.next(random), markets.next(random),
+      String policy = policies.next(random);
+      Vocabulary.Theme theme = themesByPolicy.get(policy).next(random);
+      sink.accept(escalation(++sequence, theme, policy, vendors.next(random), markets.next(random),
           days.next(random), false, random));
     }
     for (PlantedCause cause : causes) {
       WeightedChoice<LocalDate> causeDays = seasonalDays(cause.start(), spec.lastDay());
       Vocabulary.Theme theme = vocabulary.theme(cause.theme());
       for (int i = 0; i < cause.count(); i++) {
-        sink.accept(escalation(++sequence, theme, cause.vendor(), vocabulary.market(cause.market()),
+        sink.accept(escalation(++sequence, theme, cause.policy(), cause.vendor(), vocabulary.market(cause.market()),
             causeDays.next(random), true, random));
       }
     }
@@ -61,28 +64,32 @@ public final class EscalationGenerator {
   }
 
   /**
-   * Picks distinct themes and, for each, a vendor, a market and a start 3–10 days before the last
-   * day. Each cause gets about 1.5 % of the rows (at least 20), a lift of several times its baseline.
+   * Picks distinct themes (the spec's named ones first) and, for each, a vendor, a market, a policy
+   * when the theme occurs under every policy, and a start 3–10 days before the last day. Each cause gets about 1.5 % of the rows (at least 20), a lift of several times its baseline.
    */
   private List<PlantedCause> plan(GeneratorSpec spec, SplittableRandom random) {
     List<Integer> order = new ArrayList<>(IntStream.range(0, vocabulary.themes().size()).boxed().toList());
     List<PlantedCause> causes = new ArrayList<>();
     int perCause = spec.casesPerCause() > 0 ? spec.casesPerCause()
         : (int) Math.max(20, Math.round(spec.escalations() * 0.015));
+    WeightedChoice<String> policies = WeightedChoice.of(vocabulary.policies());
     for (int c = 0; c < spec.causes(); c++) {
-      int pick = c + random.nextInt(order.size() - c);
+      int pick = c < spec.causeThemes().size()
+          ? order.indexOf(vocabulary.themes().indexOf(vocabulary.theme(spec.causeThemes().get(c))))
+          : c + random.nextInt(order.size() - c);
       java.util.Collections.swap(order, c, pick);
       Vocabulary.Theme theme = vocabulary.themes().get(order.get(c));
+      String policy = theme.isCrossPolicy() ? policies.next(random) : theme.policy();
       String vendor = vocabulary.vendors().get(random.nextInt(vocabulary.vendors().size()));
       String market = vocabulary.markets().get(random.nextInt(vocabulary.markets().size())).code();
       int lead = Math.min(spec.days() - 1, 3 + random.nextInt(8));
-      causes.add(new PlantedCause(theme.key(), theme.policy(), vendor, market,
+      causes.add(new PlantedCause(theme.key(), policy, vendor, market,
           spec.lastDay().minusDays(lead), perCause, theme.terms()));
     }
     return causes;
   }
 
-  private GeneratedEscalation escalation(long sequence, Vocabulary.Theme theme, String vendor,
+  private GeneratedEscalation escalation(long sequence, Vocabulary.Theme theme, String policy, String vendor,
                                          Vocabulary.Market market, LocalDate day, boolean planted,
                                          SplittableRandom random) {
     String language = languagesByMarket.get(market.code()).next(random);
@@ -92,7 +99,7 @@ public final class EscalationGenerator {
     Instant created = day.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(secondOfDay);
     Instant updated = created.plusSeconds(random.nextInt(3 * 86_400));
     return new GeneratedEscalation(String.format("ESC-%08d", sequence), created, updated,
-        composer.compose(theme, language, market.code(), random), theme.policy(), vendor,
+        composer.compose(theme, language, market.code(), random), policy, vendor,
         market.code(), tags.get(random.nextInt(tags.size())),
         channels.next(random), priorities.next(random), actions.next(random), outcomes.next(random),
         theme.key(), planted);

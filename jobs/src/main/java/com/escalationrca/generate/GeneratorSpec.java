@@ -5,13 +5,18 @@ import java.time.LocalDate;
 /**
  * What to generate: {@code escalations} rows over the {@code days} days ending on {@code lastDay},
  * with {@code causes} planted root causes of {@code casesPerCause} escalations each (0: about 1.5 %
- * of the rows, at least 20). The same spec always yields the same file.
+ * of the rows, at least 20); the first causes plant the {@code causeThemes} named, the rest random
+ * themes. The same spec always yields the same file.
  */
 public record GeneratorSpec(long escalations, int days, long seed, LocalDate lastDay, int causes,
-                            int casesPerCause) {
+                            int casesPerCause, java.util.List<String> causeThemes) {
 
   public GeneratorSpec(long escalations, int days, long seed, LocalDate lastDay, int causes) {
     this(escalations, days, seed, lastDay, causes, 0);
+  }
+
+  public GeneratorSpec(long escalations, int days, long seed, LocalDate lastDay, int causes, int casesPerCause) {
+    this(escalations, days, seed, lastDay, causes, casesPerCause, java.util.List.of());
   }
 
   public GeneratorSpec {
@@ -26,6 +31,11 @@ public record GeneratorSpec(long escalations, int days, long seed, LocalDate las
     }
     if (causes < 0 || causes > 16) {
       throw new IllegalArgumentException("--causes must be between 0 and 16, was " + causes);
+    }
+    causeThemes = java.util.List.copyOf(causeThemes);
+    if (causeThemes.size() > causes || causeThemes.stream().distinct().count() < causeThemes.size()) {
+      throw new IllegalArgumentException("--cause-theme names " + causeThemes
+          + ": at most --causes (" + causes + ") distinct themes");
     }
   }
 

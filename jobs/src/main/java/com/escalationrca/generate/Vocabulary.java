@@ -27,8 +27,22 @@ record Vocabulary(List<String> vendors,
   record Market(String code, double weight, Map<String, Double> languages) {
   }
 
-  /** One recurring problem under one policy, phrased per language. */
-  record Theme(String key, String policy, List<String> terms, Phrasing en, Phrasing pt, Phrasing es) {
+  /**
+   * One recurring problem under one policy (or under every policy: {@code any}), phrased per
+   * language; {@code weight} is its share beside the other themes of a policy (default 1).
+   */
+  record Theme(String key, String policy, Double weight, List<String> terms, Phrasing en, Phrasing pt,
+               Phrasing es) {
+
+    static final String ANY_POLICY = "any";
+
+    Theme {
+      weight = weight == null ? 1.0 : weight;
+    }
+
+    boolean isCrossPolicy() {
+      return ANY_POLICY.equals(policy);
+    }
 
     Phrasing in(String language) {
       return switch (language) {
@@ -53,13 +67,15 @@ record Vocabulary(List<String> vendors,
     }
   }
 
+  /** The themes an escalation under this policy can be about: its own and the cross-policy ones. */
   List<Theme> themesOf(String policy) {
-    return themes.stream().filter(t -> t.policy().equals(policy)).toList();
+    return themes.stream().filter(t -> t.policy().equals(policy) || t.isCrossPolicy()).toList();
   }
 
   Theme theme(String key) {
     return themes.stream().filter(t -> t.key().equals(key)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no theme '" + key + "'"));
+        .orElseThrow(() -> new IllegalArgumentException("no theme '" + key + "'; the themes are "
+            + themes.stream().map(Theme::key).toList()));
   }
 
   Market market(String code) {

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.escalationrca.correlate.Finding;
 import com.escalationrca.generate.GeneratedEscalation;
 import com.escalationrca.generate.PlantedCause;
 import org.junit.jupiter.api.Test;
@@ -15,9 +16,18 @@ import org.junit.jupiter.api.Test;
 class RcaBenchmarkTest {
 
   private static GeneratedEscalation row(String theme, String vendor, String market) {
+    return row(theme, "spam", vendor, market);
+  }
+
+  private static GeneratedEscalation row(String theme, String policy, String vendor, String market) {
     Instant t = Instant.parse("2026-11-20T10:00:00Z");
-    return new GeneratedEscalation("E", t, t, "text", "spam", vendor, market, "en", "web_form", "P3",
+    return new GeneratedEscalation("E", t, t, "text", policy, vendor, market, "en", "web_form", "P3",
         "no_action", "upheld", theme, false);
+  }
+
+  private static Finding finding(String dimension, String value) {
+    return new Finding(1, "C0001", "label", dimension, value, 20, 5, 4, 2, 6, 1e-6, 1e-5, 10, 2, 0.01, null, 0,
+        1, 3, "summary", List.of());
   }
 
   @Test
@@ -40,5 +50,43 @@ class RcaBenchmarkTest {
     PlantedCause cause = new PlantedCause("T", "spam", "V", "M", LocalDate.of(2026, 11, 15), 10, List.of());
 
     assertThat(RcaBenchmark.trueLift(rows, cause)).isCloseTo(2.0, within(1e-12));
+  }
+
+  @Test
+  void aCrossPolicyCausesTrueLiftIsMeasuredAmongItsPolicysEscalations() {
+    // Policy spam has 50 rows: theme X has 10 of them, 6 from (V, M); (V, M) has 10 spam rows.
+    // Expected among spam = 10 × 10 / 50 = 2, so the lift is 6 / 2 = 3. Theme X also occurs under
+    // policy scam, which must not count.
+    List<GeneratedEscalation> rows = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      rows.add(row("X", "spam", "V", "M"));
+    }
+    for (int i = 0; i < 4; i++) {
+      rows.add(row("X", "spam", "W", "N"));
+    }
+    for (int i = 0; i < 4; i++) {
+      rows.add(row("U", "spam", "V", "M"));
+    }
+    for (int i = 0; i < 36; i++) {
+      rows.add(row("U", "spam", "W", "N"));
+    }
+    for (int i = 0; i < 30; i++) {
+      rows.add(row("X", "scam", "V", "M"));
+    }
+    PlantedCause cause = new PlantedCause("X", "spam", "V", "M", LocalDate.of(2026, 11, 15), 6, List.of());
+
+    assertThat(RcaBenchmark.trueLift(rows, cause)).isCloseTo(3.0, within(1e-12));
+  }
+
+  @Test
+  void aFindingNamesACauseWhenItHoldsItsVendorAndNothingButItsOtherValues() {
+    PlantedCause cause = new PlantedCause("X", "spam", "V", "M", LocalDate.of(2026, 11, 15), 6, List.of());
+
+    assertThat(RcaBenchmark.names(finding("vendor", "V"), cause)).isTrue();
+    assertThat(RcaBenchmark.names(finding("vendor ∧ market", "V ∧ M"), cause)).isTrue();
+    assertThat(RcaBenchmark.names(finding("policy ∧ vendor ∧ market", "spam ∧ V ∧ M"), cause)).isTrue();
+    assertThat(RcaBenchmark.names(finding("policy ∧ vendor ∧ market", "scam ∧ V ∧ M"), cause)).isFalse();
+    assertThat(RcaBenchmark.names(finding("market", "M"), cause)).isFalse();
+    assertThat(RcaBenchmark.names(finding("vendor ∧ channel", "V ∧ api"), cause)).isFalse();
   }
 }
