@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.escalationrca.bench.RcaBenchmark;
 import com.escalationrca.generate.DatasetWriter;
 import com.escalationrca.generate.GeneratorSpec;
 import com.escalationrca.generate.GroundTruth;
@@ -94,7 +95,10 @@ class NightlyRunIntegrationTest {
   @Order(2)
   void theNightlyRunFindsEveryPlantedCauseAmongTheTopFindings() throws Exception {
     Path data = ROOT.resolve("generated.jsonl");
-    GroundTruth truth = new DatasetWriter().write(new GeneratorSpec(5000, 42, 5, RUN_DATE, 2), data);
+    // One cause is a vendor misapplying one policy in one market, on a problem that occurs under
+    // every policy; the other is a random theme.
+    GroundTruth truth = new DatasetWriter().write(
+        new GeneratorSpec(5000, 42, 5, RUN_DATE, 2, 0, List.of("wrong_policy_applied")), data);
     var first = importer.importFile(data, "native", c -> { });
     var again = importer.importFile(data, "native", c -> { });
 
@@ -118,9 +122,8 @@ class NightlyRunIntegrationTest {
     List<RunReport.FindingSummary> top = findings.findings().stream().limit(5).toList();
     for (PlantedCause cause : truth.causes()) {
       assertThat(top).as("top findings %s should name %s", top, cause.describe()).anySatisfy(f -> {
-        // Either the vendor alone or, better, the vendor ∧ market pair the cause was planted in.
-        assertThat(f.dimension()).isIn("vendor", "vendor ∧ market");
-        assertThat(f.value()).isIn(cause.vendor(), cause.vendor() + " ∧ " + cause.market());
+        // The vendor, alone or with the market (and policy) the cause was planted in.
+        assertThat(RcaBenchmark.names(f.dimension(), f.value(), cause)).isTrue();
         assertThat(f.qValue()).isLessThan(0.05);
         assertThat(f.exampleIds()).allMatch(id -> themeOf.get(id).equals(cause.theme()));
         // The cause started on a known day: the finding dates it and says so.
@@ -128,6 +131,16 @@ class NightlyRunIntegrationTest {
         assertThat(f.summary()).startsWith("Since ");
       });
     }
+    // The misapplied policy is named in full (policy, vendor and market), and that full naming comes
+    // first among the findings that name the cause at all.
+    PlantedCause misapplied = truth.causes().get(0);
+    RunReport.FindingSummary named = findings.findings().stream()
+        .filter(f -> RcaBenchmark.names(f.dimension(), f.value(), misapplied)).findFirst().orElseThrow();
+    assertThat(named.rank()).isLessThanOrEqualTo(5);
+    assertThat(named.dimension()).isEqualTo("policy ∧ vendor ∧ market");
+    assertThat(named.value()).isEqualTo(String.join(" ∧ ", misapplied.policy(), misapplied.vendor(), misapplied.market()));
+    assertThat(named.summary()).contains("under policy " + misapplied.policy() + " from vendor " + misapplied.vendor()
+        + " in market " + misapplied.market());
     assertThat(Files.readString(report.resolve("summary.md"))).contains("## Top findings", top.get(0).summary());
   }
 

@@ -115,8 +115,13 @@ public final class RcaBenchmark {
    * policy for a theme that occurs under every policy), and nothing else?
    */
   static boolean names(Finding f, PlantedCause cause) {
-    String[] dimensions = f.dimension().split(" ∧ ");
-    String[] values = f.value().split(" ∧ ");
+    return names(f.dimension(), f.value(), cause);
+  }
+
+  /** As {@link #names(Finding, PlantedCause)}, for a finding as published ("vendor ∧ market", "A ∧ BR"). */
+  public static boolean names(String dimension, String value, PlantedCause cause) {
+    String[] dimensions = dimension.split(" ∧ ");
+    String[] values = value.split(" ∧ ");
     Map<String, String> planted = Map.of("vendor", cause.vendor(), "market", cause.market(), "policy", cause.policy());
     boolean allPlanted = IntStream.range(0, dimensions.length)
         .allMatch(i -> values[i].equals(planted.get(dimensions[i])));

@@ -4,25 +4,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.escalationrca.cluster.Cluster;
 import com.escalationrca.ingest.Taxonomy;
 
 /**
  * Combinations of two or three dimension values within each cluster (vendor ∧ market,
- * policy ∧ vendor ∧ market), found Apriori-style (Agrawal &amp; Srikant, 1994): a combination is
+ * vendor ∧ market ∧ channel), found Apriori-style (Agrawal &amp; Srikant, 1994): a combination is
  * counted only when every one of its sub-pairs occurs at least {@link Correlator#MIN_EXPECTED}
  * times in the window, since a cell's expected count can never exceed its combination's count.
  * Like single values, a combination is tested when its expected count from the margins reaches
  * {@link Correlator#MIN_EXPECTED}, never because of its own count in the cluster, which keeps the
- * run's Benjamini–Hochberg family honest.
- *
- * <p>Values of a <em>context</em> dimension (policy, by default) describe what a cluster is about,
- * so a combination that holds one is tested among that context's escalations only: "among
- * private-information escalations, vendor Atlas in BR is over-represented in this cluster". Tested
- * against the whole window instead, a cluster that is all one policy would make every vendor's pair
- * with that policy look like a finding.
+ * run's Benjamini–Hochberg family honest. Profile dimensions (policy, language) take no part: the
+ * narrative determines them, so they are what a cluster is; {@link ContextQualifier} adds a policy
+ * to a finding afterwards when the finding's escalations single one out.
  *
  * <p>Counting is two passes over the window with the few dozen value combinations of each
  * escalation, packed into longs, so the work grows with the data and not with the number of
@@ -70,9 +65,6 @@ final class CombinationFinder {
       long cluster = encoding.cluster[o];
       clusterSize[encoding.cluster[o]][stratum]++;
       for (int i = 0; i < parts.length; i++) {
-        if (encoding.isContext(parts[i])) {
-          add(inCluster, withCluster(key(parts[i]), cluster), stratum, strata);
-        }
         for (int j = i + 1; j < parts.length; j++) {
           long pair = key(parts[i], parts[j]);
           if (!frequent(margin, pair)) {
@@ -107,21 +99,17 @@ final class CombinationFinder {
     List<Correlator.Candidate> candidates = new ArrayList<>();
     Map<String, Double> lifts = new HashMap<>();
     List<Long> itemsets = margin.keySet().stream()
-        .filter(k -> size(k) >= 2 && frequent(margin, k) && cell(encoding, k) != 0).sorted().toList();
+        .filter(k -> size(k) >= 2 && frequent(margin, k)).sorted().toList();
     for (int c = 0; c < encoding.clusters.size(); c++) {
       if (encoding.clusters.get(c).equals(Cluster.UNCLUSTERED)) {
         continue;
       }
       for (long itemset : itemsets) {
-        long context = context(encoding, itemset);
         long[] cellCounts = margin.get(itemset);
         long[] both = inCluster.getOrDefault(withCluster(itemset, c), new long[strata]);
-        long[] population = context == 0 ? stratumSize : margin.get(context);
-        long[] inClusterPopulation = context == 0 ? clusterSize[c]
-            : inCluster.getOrDefault(withCluster(context, c), new long[strata]);
         StratifiedTable table = new StratifiedTable();
         for (int s = 0; s < strata; s++) {
-          table.add(both[s], inClusterPopulation[s], cellCounts[s], population[s]);
+          table.add(both[s], clusterSize[c][s], cellCounts[s], stratumSize[s]);
         }
         if (table.expected() <= 0) {
           continue;
@@ -179,27 +167,6 @@ final class CombinationFinder {
     return (int) (itemset >>> (16 * position) & 0xFFFF) - 1;
   }
 
-  /** The itemset's context parts (0 when it has none). */
-  private static long context(Encoding encoding, long itemset) {
-    return select(encoding, itemset, true);
-  }
-
-  /** The itemset's non-context parts: what is tested (0 when it has none). */
-  private static long cell(Encoding encoding, long itemset) {
-    return select(encoding, itemset, false);
-  }
-
-  private static long select(Encoding encoding, long itemset, boolean context) {
-    List<Integer> chosen = new ArrayList<>();
-    for (int i = 0; i < 3; i++) {
-      int part = part(itemset, i);
-      if (part >= 0 && encoding.isContext(part) == context) {
-        chosen.add(part);
-      }
-    }
-    return key(chosen.stream().mapToInt(Integer::intValue).toArray());
-  }
-
   private static List<Correlator.Part> parts(Encoding encoding, long itemset) {
     List<Correlator.Part> parts = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
@@ -220,14 +187,11 @@ final class CombinationFinder {
     final int[] cluster;
     final int[][] parts;
     private final Map<String, Integer> partIds = new HashMap<>();
-    private final boolean[] contextPart = new boolean[MAX_PARTS];
 
     Encoding(List<Observation> observations) {
       Map<String, Integer> strataIds = new HashMap<>();
       Map<String, Integer> clusterIds = new HashMap<>();
-      Set<String> contexts = Set.copyOf(properties.contextDimensions());
-      List<Taxonomy.Dimension> combinable = taxonomy.dimensions().stream()
-          .filter(d -> !d.isProfile() || contexts.contains(d.name())).toList();
+      List<Taxonomy.Dimension> combinable = taxonomy.dimensions().stream().filter(d -> !d.isProfile()).toList();
       stratum = new int[observations.size()];
       cluster = new int[observations.size()];
       parts = new int[observations.size()][];
@@ -239,7 +203,7 @@ final class CombinationFinder {
         List<Integer> present = new ArrayList<>();
         for (Taxonomy.Dimension d : combinable) {
           String value = observation.dimensions().get(d.name());
-          Integer id = value == null ? null : partId(d, value, contexts.contains(d.name()));
+          Integer id = value == null ? null : partId(d, value);
           if (id != null) {
             present.add(id);
           }
@@ -251,20 +215,15 @@ final class CombinationFinder {
       }
     }
 
-    private Integer partId(Taxonomy.Dimension dimension, String value, boolean context) {
+    private Integer partId(Taxonomy.Dimension dimension, String value) {
       String key = dimension.name() + "\u0001" + value;
       Integer id = partIds.get(key);
       if (id == null && partList.size() < MAX_PARTS - 1) {
         id = partList.size();
         partIds.put(key, id);
         partList.add(new Correlator.Part(dimension, value));
-        contextPart[id] = context;
       }
       return id;
-    }
-
-    boolean isContext(int part) {
-      return contextPart[part];
     }
 
     private static int index(List<String> list, String value) {

@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code stratifyBy} (the detected language by default, since narratives cluster by language and
  * markets map to languages). The last {@code recentDays} days of the window are tested against the
  * days before them for spikes. Combinations of up to {@code maxCombination} values are tested; a
- * value of a {@code contextDimensions} dimension (policy) may join a combination, which is then
- * tested among that value's escalations only.
+ * finding is drilled down into a value of a {@code contextDimensions} dimension (policy) when its
+ * escalations single one out within their cluster.
  */
 @ConfigurationProperties("rca.correlate")
 public record CorrelateProperties(@DefaultValue("10") int minSupport,

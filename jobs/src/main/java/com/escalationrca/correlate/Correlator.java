@@ -38,6 +38,12 @@ public final class Correlator {
   private final Taxonomy taxonomy;
 
   public Correlator(CorrelateProperties properties, Taxonomy taxonomy) {
+    for (String context : properties.contextDimensions()) {
+      if (!taxonomy.names().contains(context)) {
+        throw new IllegalArgumentException("rca.correlate.context-dimensions names '" + context
+            + "', which is not a dimension of the taxonomy " + taxonomy.names());
+      }
+    }
     this.properties = properties;
     this.taxonomy = taxonomy;
   }
@@ -88,19 +94,26 @@ public final class Correlator {
     List<Integer> significant = new ArrayList<>();
     for (int i = 0; i < candidates.size(); i++) {
       Candidate c = candidates.get(i);
+      // The lift's interval must exclude 1 too: in a very large cluster a lift of 1.01 can be
+      // "significant" and still tell a reader nothing.
       if (q[i] < properties.alpha() && c.table().observed() > c.table().expected()
           && c.table().observed() >= properties.minSupport()
+          && LiftInterval.of(c.table().observed(), c.table().expected(), 0.95).low() > 1
           && (c.parts().size() == 1 || explainsMoreThanItsSubsets(c, lifts))) {
         significant.add(i);
       }
     }
     TimeSeries series = new TimeSeries(observations, windowStart, windowEnd);
     Map<String, List<Observation>> byCluster = observations.stream().collect(Collectors.groupingBy(Observation::clusterId));
+    List<ContextQualifier.Qualified> merged = new FindingMerger(properties, taxonomy).merge(
+        significant.stream().map(i -> new ContextQualifier.Qualified(candidates.get(i), q[i])).toList(),
+        byCluster, observations);
+    List<ContextQualifier.Qualified> reported = new ContextQualifier(properties, taxonomy).qualify(merged, byCluster, observations);
     List<SpikeTest> spikes = new ArrayList<>();
     List<TrendTest> trends = new ArrayList<>();
     List<long[]> daily = new ArrayList<>();
-    for (int i : significant) {
-      Candidate c = candidates.get(i);
+    for (ContextQualifier.Qualified r : reported) {
+      Candidate c = r.candidate();
       long[] cellDaily = series.daily(byCluster.getOrDefault(c.cluster(), List.of()), c::matches);
       daily.add(cellDaily);
       spikes.add(series.spike(cellDaily, properties.recentDays()));
@@ -110,8 +123,9 @@ public final class Correlator {
     double[] spikeQ = BenjaminiHochberg.adjust(spikes.stream().mapToDouble(SpikeTest::pValue).toArray());
     double[] trendQ = BenjaminiHochberg.adjust(trends.stream().mapToDouble(TrendTest::pValue).toArray());
     List<Finding> findings = new ArrayList<>();
-    for (int f = 0; f < significant.size(); f++) {
-      Candidate c = candidates.get(significant.get(f));
+    for (int f = 0; f < reported.size(); f++) {
+      Candidate c = reported.get(f).candidate();
+      double findingQ = reported.get(f).qValue();
       long observed = c.table().observed();
       double expected = c.table().expected();
       LiftInterval lift = LiftInterval.of(observed, expected, 0.95);
@@ -119,10 +133,10 @@ public final class Correlator {
       LocalDate since = spikeQ[f] < properties.alpha() ? series.onset(daily.get(f), properties.recentDays()) : null;
       String label = clusterLabels.getOrDefault(c.cluster(), c.cluster());
       findings.add(new Finding(0, c.cluster(), label, c.dimensionName(), c.value(), observed,
-          expected, lift.lift(), lift.low(), lift.high(), c.table().pValue(), q[significant.get(f)],
+          expected, lift.lift(), lift.low(), lift.high(), c.table().pValue(), findingQ,
           spike.recent(), spike.expectedRecent(), spikeQ[f], since, trends.get(f).weeklyChange(), trendQ[f],
           score(lift.lift(), observed, expected, spike),
-          summary(label, c.parts(), lift.lift(), observed, expected, q[significant.get(f)], since, spike,
+          summary(label, c.parts(), lift.lift(), observed, expected, findingQ, since, spike,
               trendQ[f] < properties.alpha() ? trends.get(f) : null),
           examples(byCluster.getOrDefault(c.cluster(), List.of()), c)));
     }
@@ -226,6 +240,24 @@ public final class Correlator {
   /** A tested cell: a cluster and one value, or a conjunction of values, with its table. */
   record Candidate(String cluster, List<Part> parts, StratifiedTable table) {
 
+    /** The cell of these values in this cluster, its table counted over the window per stratum. */
+    static Candidate counted(String cluster, List<Part> parts, List<Observation> window, String stratifyBy) {
+      Candidate candidate = new Candidate(cluster, List.copyOf(parts), new StratifiedTable());
+      Map<String, long[]> strata = new java.util.TreeMap<>();
+      for (Observation o : window) {
+        // {stratum size, in the cluster, with the values, both}
+        long[] counts = strata.computeIfAbsent(String.valueOf(o.dimensions().get(stratifyBy)), s -> new long[4]);
+        boolean inCluster = o.clusterId().equals(cluster);
+        boolean matches = candidate.matches(o);
+        counts[0]++;
+        counts[1] += inCluster ? 1 : 0;
+        counts[2] += matches ? 1 : 0;
+        counts[3] += inCluster && matches ? 1 : 0;
+      }
+      strata.values().forEach(c -> candidate.table().add(c[3], c[1], c[2], c[0]));
+      return candidate;
+    }
+
     String dimensionName() {
       return parts.stream().map(p -> p.dimension().name()).collect(Collectors.joining(" ∧ "));
     }
@@ -246,7 +278,7 @@ public final class Correlator {
       return parts.stream().allMatch(p -> p.matches(o));
     }
 
-    /** Every non-empty proper subset of the parts, in order, except those of context values alone. */
+    /** Every non-empty proper subset of the parts, in order. */
     List<Candidate> properSubsets() {
       List<Candidate> subsets = new ArrayList<>();
       for (int mask = 1; mask < (1 << parts.size()) - 1; mask++) {
@@ -256,9 +288,7 @@ public final class Correlator {
             subset.add(parts.get(i));
           }
         }
-        if (subset.stream().anyMatch(p -> !p.dimension().isProfile())) {
-          subsets.add(new Candidate(cluster, subset, table));
-        }
+        subsets.add(new Candidate(cluster, subset, table));
       }
       return subsets;
     }

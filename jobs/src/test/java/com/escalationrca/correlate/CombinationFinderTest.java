@@ -65,31 +65,6 @@ class CombinationFinderTest {
   }
 
   @Test
-  void aVendorMisapplyingOnePolicyInOneMarketIsTheTopFindingAsAPolicyVendorMarketTriple() {
-    Correlation correlation = correlate(observations());
-
-    Finding top = correlation.findings().get(0);
-    assertThat(top.clusterId()).isEqualTo("C0001");
-    assertThat(top.dimension()).isEqualTo("policy ∧ vendor ∧ market");
-    assertThat(top.value()).isEqualTo("P1 ∧ A ∧ X");
-    assertThat(top.summary()).contains("'wrong policy applied' escalations under policy P1 from vendor A in market X");
-    // It beats every part it is made of, each of which is weaker or not a finding at all.
-    assertThat(correlation.findings()).filteredOn(f -> f.clusterId().equals("C0001") && f != top)
-        .allSatisfy(f -> assertThat(f.lift()).isLessThan(top.liftLow()));
-  }
-
-  @Test
-  void aVendorConcentratedInAOnePolicyClusterIsNotReportedAgainWithThatPolicy() {
-    Correlation correlation = correlate(observations());
-
-    assertThat(correlation.findings()).anyMatch(f -> f.clusterId().equals("C0002")
-        && f.dimension().equals("vendor") && f.value().equals("B"));
-    // Tested among P2's escalations, "P2 ∧ B" is no stronger than B alone: nothing new to say.
-    assertThat(correlation.findings()).noneMatch(f -> f.clusterId().equals("C0002")
-        && f.dimension().startsWith("policy"));
-  }
-
-  @Test
   void triplesAreCountedOnlyWhenEveryPairInThemIsFrequent() {
     List<Observation> observations = new ArrayList<>(observations());
     // Vendor E works in market V only 3 times: every triple holding E ∧ V is pruned, while E's

@@ -1,6 +1,7 @@
 package com.escalationrca.correlate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ class CorrelatorTest {
   private static final Taxonomy TAXONOMY = new Taxonomy(List.of(
       new Taxonomy.Dimension("vendor", "from vendor", Map.of(), false),
       new Taxonomy.Dimension("market", "in market", Map.of(), false)));
-  private static final CorrelateProperties PROPERTIES = new CorrelateProperties(10, 0.05, 50, 3, "detected_language", 7, 3, List.of("policy"));
+  private static final CorrelateProperties PROPERTIES = new CorrelateProperties(10, 0.05, 50, 3, "detected_language", 7, 3, List.of());
 
   private static Observation observation(int id, String cluster, String vendor, String market, int day) {
     return new Observation("E" + id, cluster, 0.5, START.plusDays(day),
@@ -83,5 +84,14 @@ class CorrelatorTest {
     }
     assertThat(new Correlator(PROPERTIES, TAXONOMY).correlate(noise, Map.of(), START, START.plusDays(27)).findings())
         .isEmpty();
+  }
+
+  @Test
+  void aContextDimensionOutsideTheTaxonomyIsAConfigurationErrorNamingIt() {
+    CorrelateProperties properties = new CorrelateProperties(10, 0.05, 50, 3, "detected_language", 7, 3, List.of("policy"));
+
+    assertThatThrownBy(() -> new Correlator(properties, TAXONOMY))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("rca.correlate.context-dimensions names 'policy'");
   }
 }
