@@ -244,6 +244,36 @@ class NightlyRunIntegrationTest {
     String words = report.clusters().stream().map(c -> c.label() + " " + String.join(" ", c.topTerms()))
         .collect(Collectors.joining(" ")).toLowerCase();
     assertThat(words).contains("inquir", "report", "identity");
+
+    // Every finding can be checked by counting rows: the CFPB file joined with assignments.csv.
+    assertThat(report.findings()).anyMatch(f -> f.dimension().contains("vendor"));
+    Map<String, Map<String, String>> rows = cfpbRows();
+    Map<String, String> clusterOf = Files.readAllLines(Path.of(outcome.reportPath()).resolve("assignments.csv"))
+        .stream().skip(1).map(l -> l.split(",")).collect(Collectors.toMap(p -> p[0], p -> p[1]));
+    for (RunReport.FindingSummary f : report.findings()) {
+      List<String> dimensions = List.of(f.dimension().split(" ∧ "));
+      List<String> values = List.of(f.value().split(" ∧ "));
+      java.util.function.Predicate<String> hasValues = id -> java.util.stream.IntStream.range(0, dimensions.size())
+          .allMatch(i -> values.get(i).equals(rows.get(id).get(CFPB_COLUMN.get(dimensions.get(i)))));
+      long inCluster = clusterOf.values().stream().filter(f.clusterId()::equals).count();
+      long observed = clusterOf.keySet().stream().filter(id -> clusterOf.get(id).equals(f.clusterId())).filter(hasValues).count();
+      long withValues = clusterOf.keySet().stream().filter(hasValues).count();
+      assertThat(f.observed()).as(f.summary()).isEqualTo(observed);
+      // One language stratum here (every narrative is English), so expected = cluster × values ÷ window.
+      assertThat(f.expected()).as(f.summary()).isCloseTo((double) inCluster * withValues / clusterOf.size(),
+          org.assertj.core.api.Assertions.within(1e-6));
+    }
+  }
+
+  private static final Map<String, String> CFPB_COLUMN = Map.of("policy", "Issue", "vendor", "Company",
+      "market", "State", "channel", "Submitted via", "outcome", "Company response to consumer");
+
+  /** The CFPB fixture's rows by Complaint ID, parsed independently of the importer. */
+  private static Map<String, Map<String, String>> cfpbRows() throws Exception {
+    try (var parser = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+        .parse(Files.newBufferedReader(fixture("cfpb-narratives.csv")))) {
+      return parser.getRecords().stream().collect(Collectors.toMap(r -> r.get("Complaint ID"), r -> r.toMap()));
+    }
   }
 
   /** Personal data planted often enough that, unredacted, it would surface as terms and labels. */
