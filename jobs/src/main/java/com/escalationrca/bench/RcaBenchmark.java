@@ -42,7 +42,8 @@ public final class RcaBenchmark {
   static final int TOP = 10;
 
   /** One dataset's outcome: planted cases (0 for null), the cause's true lift, found?, findings. */
-  public record Outcome(int cases, double trueLift, boolean found, int findings, double seconds) {
+  public record Outcome(int cases, double trueLift, boolean found, int findings, double seconds,
+                        List<String> falseFindings) {
   }
 
   private final ThreadLocal<NarrativeAnalyzer> analyzers;
@@ -100,13 +101,15 @@ public final class RcaBenchmark {
         .correlate(observations, labels, windowStart, lastDay);
     double seconds = (System.nanoTime() - started) / 1e9;
     if (truth.causes().isEmpty()) {
-      return new Detailed(new Outcome(0, 0, false, correlation.findings().size(), seconds), correlation.findings());
+      return new Detailed(new Outcome(0, 0, false, correlation.findings().size(), seconds,
+          correlation.findings().stream().map(Finding::summary).toList()), correlation.findings());
     }
     PlantedCause cause = truth.causes().get(0);
     Map<String, String> majorityTheme = majorityTheme(observations, themeOf);
     boolean found = correlation.findings().stream().limit(TOP).anyMatch(f -> names(f, cause)
         && cause.theme().equals(majorityTheme.get(f.clusterId())));
-    return new Detailed(new Outcome(casesPerCause, trueLift(window, cause), found, correlation.findings().size(), seconds),
+    return new Detailed(new Outcome(casesPerCause, trueLift(window, cause), found, correlation.findings().size(), seconds,
+        List.of()),
         correlation.findings());
   }
 

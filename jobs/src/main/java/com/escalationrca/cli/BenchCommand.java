@@ -139,7 +139,9 @@ final class BenchCommand {
       int falseFindings = 0;
       int runsWithAny = 0;
       for (int r = 0; r < nullRuns; r++) {
-        int findings = bench.run(escalations, 0, seed++, null).findings();
+        var outcome = bench.run(escalations, 0, seed++, null);
+        int findings = outcome.findings();
+        outcome.falseFindings().forEach(f -> System.out.println("false finding: " + f));
         falseFindings += findings;
         runsWithAny += findings > 0 ? 1 : 0;
       }

@@ -15,7 +15,9 @@ import com.escalationrca.ingest.Taxonomy;
  * times in the window, since a cell's expected count can never exceed its combination's count.
  * Like single values, a combination is tested when its expected count from the margins reaches
  * {@link Correlator#MIN_EXPECTED}, never because of its own count in the cluster, which keeps the
- * run's Benjamini–Hochberg family honest. Profile dimensions (policy, language) take no part: the
+ * run's Benjamini–Hochberg family honest. Only the configured dimensions combine (who handled an
+ * escalation, where, how it came, what was done: its causes, not its results, which keeps the
+ * family of tests small). Profile dimensions (policy, language) take no part: the
  * narrative determines them, so they are what a cluster is; {@link ContextQualifier} adds a policy
  * to a finding afterwards when the finding's escalations single one out.
  *
@@ -191,7 +193,8 @@ final class CombinationFinder {
     Encoding(List<Observation> observations) {
       Map<String, Integer> strataIds = new HashMap<>();
       Map<String, Integer> clusterIds = new HashMap<>();
-      List<Taxonomy.Dimension> combinable = taxonomy.dimensions().stream().filter(d -> !d.isProfile()).toList();
+      List<Taxonomy.Dimension> combinable = taxonomy.dimensions().stream()
+          .filter(d -> !d.isProfile() && properties.combineDimensions().contains(d.name())).toList();
       stratum = new int[observations.size()];
       cluster = new int[observations.size()];
       parts = new int[observations.size()][];

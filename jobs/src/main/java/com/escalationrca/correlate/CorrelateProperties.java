@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Benjamini–Hochberg q-value below {@code alpha}; expected counts are computed within strata of
  * {@code stratifyBy} (the detected language by default, since narratives cluster by language and
  * markets map to languages). The last {@code recentDays} days of the window are tested against the
- * days before them for spikes. Combinations of up to {@code maxCombination} values are tested; a
+ * days before them for spikes. Combinations of up to {@code maxCombination} values of the
+ * {@code combineDimensions} (who handled it, where, how it came, what was done) are tested; a
  * finding is drilled down into a value of a {@code contextDimensions} dimension (policy) when its
  * escalations single one out within their cluster.
  */
@@ -20,7 +21,8 @@ public record CorrelateProperties(@DefaultValue("10") int minSupport,
                                   @DefaultValue("detected_language") String stratifyBy,
                                   @DefaultValue("7") int recentDays,
                                   @DefaultValue("3") int maxCombination,
-                                  @DefaultValue("policy") java.util.List<String> contextDimensions) {
+                                  @DefaultValue("policy") java.util.List<String> contextDimensions,
+                                  @DefaultValue({"vendor", "market", "channel", "action"}) java.util.List<String> combineDimensions) {
 
   public CorrelateProperties {
     if (alpha <= 0 || alpha >= 1) {
@@ -33,6 +35,7 @@ public record CorrelateProperties(@DefaultValue("10") int minSupport,
       throw new IllegalArgumentException("rca.correlate.max-combination must be 1, 2 or 3");
     }
     contextDimensions = java.util.List.copyOf(contextDimensions);
+    combineDimensions = java.util.List.copyOf(combineDimensions);
     if (minSupport < 1) {
       throw new IllegalArgumentException("rca.correlate.min-support must be at least 1");
     }

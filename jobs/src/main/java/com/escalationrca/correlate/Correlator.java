@@ -38,14 +38,19 @@ public final class Correlator {
   private final Taxonomy taxonomy;
 
   public Correlator(CorrelateProperties properties, Taxonomy taxonomy) {
-    for (String context : properties.contextDimensions()) {
-      if (!taxonomy.names().contains(context)) {
-        throw new IllegalArgumentException("rca.correlate.context-dimensions names '" + context
+    requireDimensions("context-dimensions", properties.contextDimensions(), taxonomy);
+    requireDimensions("combine-dimensions", properties.combineDimensions(), taxonomy);
+    this.properties = properties;
+    this.taxonomy = taxonomy;
+  }
+
+  private static void requireDimensions(String key, List<String> names, Taxonomy taxonomy) {
+    for (String name : names) {
+      if (!taxonomy.names().contains(name)) {
+        throw new IllegalArgumentException("rca.correlate." + key + " names '" + name
             + "', which is not a dimension of the taxonomy " + taxonomy.names());
       }
     }
-    this.properties = properties;
-    this.taxonomy = taxonomy;
   }
 
   public Correlation correlate(List<Observation> observations, Map<String, String> clusterLabels,

@@ -22,7 +22,7 @@ class NarrativeClustererTest {
   private static final List<String> COMMON = List.of("user", "report", "review", "please", "team", "case");
 
   private static ClusterProperties properties(int minClusterSize, double minSimilarity) {
-    return new ClusterProperties(2, 12, minClusterSize, 2, 0.5, 10_000, 30, minSimilarity, 4000, 42, 0.5, 0.02);
+    return new ClusterProperties(2, 12, minClusterSize, 2, 0.5, 10_000, 30, minSimilarity, 4000, 42, 0.5, 0.02, 0);
   }
 
   /** Documents of 6 theme words and 2 common words, drawn at random. */

@@ -21,7 +21,7 @@ class ContextQualifierTest {
       new Taxonomy.Dimension("market", "in market", Map.of(), false),
       new Taxonomy.Dimension("channel", "via channel", Map.of(), false)));
   private static final CorrelateProperties PROPERTIES =
-      new CorrelateProperties(10, 0.05, 50, 3, "detected_language", 7, 3, List.of("policy"));
+      new CorrelateProperties(10, 0.05, 50, 3, "detected_language", 7, 3, List.of("policy"), List.of("vendor", "market", "channel"));
   private static final String[] POLICIES = {"P1", "P2", "P3", "P4"};
   private static final String[] VENDORS = {"A", "B", "C", "D"};
   private static final String[] MARKETS = {"W", "X", "Y", "Z"};

@@ -18,7 +18,7 @@ class CorrelatorTest {
   private static final Taxonomy TAXONOMY = new Taxonomy(List.of(
       new Taxonomy.Dimension("vendor", "from vendor", Map.of(), false),
       new Taxonomy.Dimension("market", "in market", Map.of(), false)));
-  private static final CorrelateProperties PROPERTIES = new CorrelateProperties(10, 0.05, 50, 3, "detected_language", 7, 3, List.of());
+  private static final CorrelateProperties PROPERTIES = new CorrelateProperties(10, 0.05, 50, 3, "detected_language", 7, 3, List.of(), List.of("vendor", "market"));
 
   private static Observation observation(int id, String cluster, String vendor, String market, int day) {
     return new Observation("E" + id, cluster, 0.5, START.plusDays(day),
@@ -88,7 +88,7 @@ class CorrelatorTest {
 
   @Test
   void aContextDimensionOutsideTheTaxonomyIsAConfigurationErrorNamingIt() {
-    CorrelateProperties properties = new CorrelateProperties(10, 0.05, 50, 3, "detected_language", 7, 3, List.of("policy"));
+    CorrelateProperties properties = new CorrelateProperties(10, 0.05, 50, 3, "detected_language", 7, 3, List.of("policy"), List.of("vendor", "market"));
 
     assertThatThrownBy(() -> new Correlator(properties, TAXONOMY))
         .isInstanceOf(IllegalArgumentException.class)

@@ -18,7 +18,7 @@ class FindingMergerTest {
       new Taxonomy.Dimension("vendor", "from vendor", Map.of(), false),
       new Taxonomy.Dimension("market", "in market", Map.of(), false)));
   private static final CorrelateProperties PROPERTIES =
-      new CorrelateProperties(10, 0.05, 50, 3, "detected_language", 7, 3, List.of());
+      new CorrelateProperties(10, 0.05, 50, 3, "detected_language", 7, 3, List.of(), List.of("vendor", "market"));
 
   private static Observation observation(int id, String cluster, String vendor, String market) {
     return new Observation("E" + id, cluster, 0.5, START.plusDays(id % 28),

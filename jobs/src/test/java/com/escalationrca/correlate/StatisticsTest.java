@@ -31,7 +31,41 @@ class StatisticsTest {
 
     assertThat(table.expected()).isEqualTo(10.0);
     assertThat(table.statistic()).isCloseTo(14.991528, within(1e-5));
-    assertThat(table.pValue()).isCloseTo(1.07996e-4, within(1e-8));
+    // Expected 10 is small, so the p-value is Fisher's exact one-sided tail:
+    // sum over x = 20..30 of C(30, x) C(270, 100 − x) / C(300, 100) = 8.6039474e-5.
+    assertThat(table.pValue()).isCloseTo(8.6039474e-5, within(1e-11));
+  }
+
+  @Test
+  void largeCellsGetTheOneSidedCmhTest() {
+    // Table [[50, 350], [70, 730]]: E(a) = 400*120/1200 = 40, Var = 400*800*120*1080/(1200^2*1199)
+    // = 24.020017, CMH = (|50-40|-0.5)^2 / Var = 3.757283; one-sided p = P(chi2_1 > 3.757283) / 2
+    // = erfc(sqrt(3.757283 / 2)) / 2 = 0.0262890.
+    StratifiedTable table = new StratifiedTable().add(50, 400, 120, 1200);
+
+    assertThat(table.expected()).isEqualTo(40.0);
+    assertThat(table.statistic()).isCloseTo(3.757283, within(1e-6));
+    assertThat(table.pValue()).isCloseTo(0.0262890, within(1e-7));
+  }
+
+  @Test
+  void smallCellsGetFishersExactTestTheLadyTastingTea() {
+    // Fisher (1935), The Design of Experiments: 8 cups, 4 with milk first, the lady names 4.
+    // All 4 right by chance: 1/70; at least 3 right: 17/70.
+    assertThat(new StratifiedTable().add(4, 4, 4, 8).pValue()).isCloseTo(1.0 / 70, within(1e-12));
+    assertThat(new StratifiedTable().add(3, 4, 4, 8).pValue()).isCloseTo(17.0 / 70, within(1e-12));
+  }
+
+  @Test
+  void theStratifiedExactTestIsTheConvolutionOfTheStrataEnumeratedByHand() {
+    // Strata (cluster 3 of 6, value 2 of 6) and (cluster 2 of 5, value 2 of 5); observed 1 + 2 = 3.
+    // Stratum 1: P(0) = C(4,3)/C(6,3) = 4/20, P(1) = 12/20, P(2) = 4/20.
+    // Stratum 2: P(0) = C(3,2)/C(5,2) = 3/10, P(1) = 6/10, P(2) = 1/10.
+    // P(sum >= 3) = P(1)P(2) + P(2)P(1) + P(2)P(2) = (12 + 24 + 4) / 200 = 0.2.
+    StratifiedTable table = new StratifiedTable().add(1, 3, 2, 6).add(2, 2, 2, 5);
+
+    assertThat(table.expected()).isCloseTo(1.0 + 0.8, within(1e-12));
+    assertThat(table.pValue()).isCloseTo(0.2, within(1e-12));
   }
 
   @Test
