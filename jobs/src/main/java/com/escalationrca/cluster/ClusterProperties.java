@@ -8,7 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * signatures is at least {@code identityThreshold}. The number of clusters is chosen between {@code minClusters}
  * and {@code maxClusters}; members less similar than {@code minSimilarity} to their centre, and
  * clusters smaller than {@code minClusterSize}, go to the "not clustered" bucket. Clusters whose
- * centres have cosine at least {@code mergeSimilarity} are merged (0: never).
+ * centres have cosine at least {@code mergeSimilarity} are merged (0: never). Narratives whose
+ * feature sets have Jaccard similarity at least {@code nearDuplicateSimilarity} count as one point
+ * (0: only identical ones).
  */
 @ConfigurationProperties("rca.cluster")
 public record ClusterProperties(@DefaultValue("4") int minClusters,
@@ -23,7 +25,8 @@ public record ClusterProperties(@DefaultValue("4") int minClusters,
                                 @DefaultValue("42") long seed,
                                 @DefaultValue("0.5") double identityThreshold,
                                 @DefaultValue("0.02") double selectionTolerance,
-                                @DefaultValue("0") double mergeSimilarity) {
+                                @DefaultValue("0") double mergeSimilarity,
+                                @DefaultValue("0.85") double nearDuplicateSimilarity) {
 
   public ClusterProperties {
     if (minClusters < 1 || maxClusters < minClusters) {

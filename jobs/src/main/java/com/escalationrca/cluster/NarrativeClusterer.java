@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Groups narratives into recurring problems. Identical term vectors (copy-pasted templates) are
- * collapsed to one point so they cannot form a cluster by repetition alone; the number of clusters
+ * Groups narratives into recurring problems. Identical and near-duplicate term vectors (copy-pasted
+ * templates) are collapsed to one point so they cannot form a cluster by repetition alone; the number of clusters
  * is chosen by the simplified silhouette on a sample over a geometric grid of k; spherical k-means
  * then runs on all distinct vectors from the sample's centres. Members far from every centre, and
  * clusters too small to act on, go to the "not clustered" bucket. Cost: O(n + grid × sample × k ×
@@ -46,7 +46,7 @@ public final class NarrativeClusterer {
             k -> new ArrayList<>()).add(d);
       }
     }
-    List<List<Integer>> distinct = new ArrayList<>(groups.values());
+    List<List<Integer>> distinct = nearDuplicatesCollapsed(new ArrayList<>(groups.values()), vectors);
     SparseVector[] points = distinct.stream().map(g -> vectors.vector(g.get(0))).toArray(SparseVector[]::new);
     int maxK = Math.min(properties.maxClusters(), points.length / Math.max(1, properties.minClusterSize()));
     Map<Long, Clustering.Assignment> assignments = new HashMap<>();
@@ -115,6 +115,27 @@ public final class NarrativeClusterer {
         documents.size(), points.length, clusters.size(),
         assignments.values().stream().filter(a -> a.clusterId().equals(Cluster.UNCLUSTERED)).count());
     return new Clustering(clusters, assignments);
+  }
+
+  /**
+   * Joins groups of identical vectors whose feature sets are near-duplicates (Jaccard at least
+   * {@code nearDuplicateSimilarity}); each joined group is one point, represented by its first member.
+   */
+  private List<List<Integer>> nearDuplicatesCollapsed(List<List<Integer>> identical, TermVectors vectors) {
+    if (properties.nearDuplicateSimilarity() <= 0 || properties.nearDuplicateSimilarity() > 1) {
+      return identical;
+    }
+    SparseVector[] representatives = identical.stream().map(g -> vectors.vector(g.get(0))).toArray(SparseVector[]::new);
+    int[] group = new NearDuplicates(properties.nearDuplicateSimilarity(), properties.seed()).groups(representatives);
+    Map<Integer, List<Integer>> joined = new LinkedHashMap<>();
+    for (int i = 0; i < identical.size(); i++) {
+      joined.computeIfAbsent(group[i], g -> new ArrayList<>()).addAll(identical.get(i));
+    }
+    if (joined.size() < identical.size()) {
+      log.info("Collapsed {} distinct narratives into {} (near-duplicates: Jaccard >= {})", identical.size(),
+          joined.size(), properties.nearDuplicateSimilarity());
+    }
+    return new ArrayList<>(joined.values());
   }
 
   /** Merges clusters whose centres are alike, then lets k-means settle the members again. */

@@ -22,7 +22,11 @@ class NarrativeClustererTest {
   private static final List<String> COMMON = List.of("user", "report", "review", "please", "team", "case");
 
   private static ClusterProperties properties(int minClusterSize, double minSimilarity) {
-    return new ClusterProperties(2, 12, minClusterSize, 2, 0.5, 10_000, 30, minSimilarity, 4000, 42, 0.5, 0.02, 0);
+    return properties(minClusterSize, minSimilarity, 0.85);
+  }
+
+  private static ClusterProperties properties(int minClusterSize, double minSimilarity, double nearDuplicates) {
+    return new ClusterProperties(2, 12, minClusterSize, 2, 0.5, 10_000, 30, minSimilarity, 4000, 42, 0.5, 0.02, 0, nearDuplicates);
   }
 
   /** Documents of 6 theme words and 2 common words, drawn at random. */
@@ -76,6 +80,30 @@ class NarrativeClustererTest {
     for (long id = 10_000; id < 10_200; id++) {
       documents.add(new NarrativeDocument(id, "en",
           List.of("macro", "template", "closed", "ticket", "auto", "reply"), List.of("macro template")));
+    }
+    Clustering clustering = new NarrativeClusterer(properties(8, 0.1)).cluster(documents);
+
+    assertThat(clustering.clusters()).noneMatch(c -> c.label().contains("macro"));
+    assertThat(clustering.assignments().get(10_000L).clusterId()).isEqualTo(Cluster.UNCLUSTERED);
+  }
+
+  @Test
+  void nearDuplicateTemplatesDoNotFormAClusterOfTheirOwnEither() {
+    Map<Long, String> truth = new HashMap<>();
+    List<NarrativeDocument> documents = new ArrayList<>(themed(40, truth, 1));
+    // 120 pastes of one 30-word template, each missing one word and ending with one of ten
+    // sign-offs: almost all distinct, any two a near-duplicate (Jaccard at least 28/32).
+    SplittableRandom random = new SplittableRandom(11);
+    for (long id = 10_000; id < 10_120; id++) {
+      List<String> terms = new ArrayList<>();
+      int dropped = random.nextInt(30);
+      for (int w = 0; w < 30; w++) {
+        if (w != dropped) {
+          terms.add("macro" + (char) ('a' + w % 26) + (w / 26));
+        }
+      }
+      terms.add("signoff" + (char) ('a' + random.nextInt(10)));
+      documents.add(new NarrativeDocument(id, "en", terms, List.of("macro template")));
     }
     Clustering clustering = new NarrativeClusterer(properties(8, 0.1)).cluster(documents);
 
