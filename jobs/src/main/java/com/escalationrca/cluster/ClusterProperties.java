@@ -7,8 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Clustering bounds and thresholds. A cluster keeps last night's id when the cosine of the two
  * signatures is at least {@code identityThreshold}. The number of clusters is chosen between {@code minClusters}
  * and {@code maxClusters}; members less similar than {@code minSimilarity} to their centre, and
- * clusters smaller than {@code minClusterSize}, go to the "not clustered" bucket. Clusters whose
- * centres have cosine at least {@code mergeSimilarity} are merged (0: never). Narratives whose
+ * clusters smaller than {@code minClusterSize}, go to the "not clustered" bucket. Narratives whose
  * feature sets have Jaccard similarity at least {@code nearDuplicateSimilarity} count as one point
  * (0: only identical ones).
  */
@@ -25,7 +24,6 @@ public record ClusterProperties(@DefaultValue("4") int minClusters,
                                 @DefaultValue("42") long seed,
                                 @DefaultValue("0.5") double identityThreshold,
                                 @DefaultValue("0.02") double selectionTolerance,
-                                @DefaultValue("0") double mergeSimilarity,
                                 @DefaultValue("0.85") double nearDuplicateSimilarity) {
 
   public ClusterProperties {

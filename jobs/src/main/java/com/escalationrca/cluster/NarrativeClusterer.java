@@ -34,7 +34,12 @@ public final class NarrativeClusterer {
   }
 
   public Clustering cluster(List<NarrativeDocument> documents) {
-    TermVectors vectors = TermVectors.build(documents, properties);
+    return cluster(documents, TermStatistics.WINDOW_ONLY);
+  }
+
+  /** Clusters with term weights from {@code statistics} (the search index's) where they know a term. */
+  public Clustering cluster(List<NarrativeDocument> documents, TermStatistics statistics) {
+    TermVectors vectors = TermVectors.build(documents, properties, statistics);
     Map<String, List<Integer>> groups = new LinkedHashMap<>();
     List<Integer> empty = new ArrayList<>();
     for (int d = 0; d < vectors.size(); d++) {
@@ -55,8 +60,8 @@ public final class NarrativeClusterer {
       return new Clustering(List.of(), assignments);
     }
     SphericalKMeans kmeans = new SphericalKMeans(properties.iterations(), properties.seed());
-    SphericalKMeans.Result result = merge(points, kmeans, kmeans.refine(points,
-        chooseK(points, vectors.dimensions(), Math.min(properties.minClusters(), maxK), maxK, kmeans).centroids()));
+    SphericalKMeans.Result result = kmeans.refine(points,
+        chooseK(points, vectors.dimensions(), Math.min(properties.minClusters(), maxK), maxK, kmeans).centroids());
 
     // Sizes count every member, duplicates included: a template pasted 50 times is 50 escalations.
     int[] sizes = new int[result.k()];
@@ -136,19 +141,6 @@ public final class NarrativeClusterer {
           joined.size(), properties.nearDuplicateSimilarity());
     }
     return new ArrayList<>(joined.values());
-  }
-
-  /** Merges clusters whose centres are alike, then lets k-means settle the members again. */
-  private SphericalKMeans.Result merge(SparseVector[] points, SphericalKMeans kmeans, SphericalKMeans.Result result) {
-    if (properties.mergeSimilarity() <= 0 || result.k() < 2) {
-      return result;
-    }
-    float[][] merged = new CentroidMerger(properties.mergeSimilarity()).merge(points, result);
-    if (merged.length == result.k()) {
-      return result;
-    }
-    log.info("Merged {} clusters into {} (centre cosine >= {})", result.k(), merged.length, properties.mergeSimilarity());
-    return kmeans.refine(points, merged);
   }
 
   /** Tries a geometric grid of k on a sample and keeps the run with the best simplified silhouette. */

@@ -8,9 +8,11 @@ import java.util.Map;
 
 /**
  * TF-IDF vectors over the corpus vocabulary: sublinear term frequency (1 + ln tf), smoothed idf
- * ln((1 + N) / (1 + df)) + 1, unit length. Features too rare (below the minimum document
- * frequency) or too common (above the maximum ratio) are dropped; at most {@code maxTerms} of the
- * most frequent remain. Each feature keeps its most common written form for labels.
+ * ln((1 + N) / (1 + df)) + 1, unit length. The window chooses the vocabulary: features too rare
+ * (below the minimum document frequency) or too common (above the maximum ratio) are dropped; at
+ * most {@code maxTerms} of the most frequent remain. The idf comes from {@link TermStatistics}
+ * (the search index's counts over all history) where it knows the term, else from the window. Each
+ * feature keeps its most common written form, for labels and for looking up its statistics.
  */
 final class TermVectors {
 
@@ -25,16 +27,23 @@ final class TermVectors {
   }
 
   static TermVectors build(List<NarrativeDocument> documents, ClusterProperties properties) {
+    return build(documents, properties, TermStatistics.WINDOW_ONLY);
+  }
+
+  static TermVectors build(List<NarrativeDocument> documents, ClusterProperties properties,
+                           TermStatistics statistics) {
     FeatureNormalizer normalizer = new FeatureNormalizer();
     List<String[]> featuresOf = new ArrayList<>(documents.size());
     Map<String, int[]> documentFrequency = new HashMap<>();
     Map<String, Map<String, Integer>> surfaces = new HashMap<>();
+    Map<String, Map<String, Integer>> languages = new HashMap<>();
     for (NarrativeDocument document : documents) {
       String[] features = new String[document.terms().size()];
       for (int i = 0; i < features.length; i++) {
         String term = document.terms().get(i);
         features[i] = normalizer.feature(term, document.language());
         surfaces.computeIfAbsent(features[i], f -> new HashMap<>()).merge(term, 1, Integer::sum);
+        languages.computeIfAbsent(features[i], f -> new HashMap<>()).merge(document.language(), 1, Integer::sum);
       }
       featuresOf.add(features);
       Arrays.stream(features).distinct()
@@ -54,16 +63,21 @@ final class TermVectors {
     for (int i = 0; i < vocabulary.size(); i++) {
       String feature = vocabulary.get(i);
       index.put(feature, i);
-      idf[i] = Math.log((1.0 + n) / (1.0 + documentFrequency.get(feature)[0])) + 1.0;
-      display.add(surfaces.get(feature).entrySet().stream()
-          .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-          .orElseThrow().getKey());
+      display.add(mostCommon(surfaces.get(feature)));
+      double windowIdf = Math.log((1.0 + n) / (1.0 + documentFrequency.get(feature)[0])) + 1.0;
+      idf[i] = statistics.idf(display.get(i), mostCommon(languages.get(feature))).orElse(windowIdf);
     }
     SparseVector[] vectors = new SparseVector[n];
     for (int d = 0; d < n; d++) {
       vectors[d] = vector(featuresOf.get(d), index, idf);
     }
     return new TermVectors(vocabulary, display, vectors);
+  }
+
+  private static String mostCommon(Map<String, Integer> counts) {
+    return counts.entrySet().stream()
+        .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+        .orElseThrow().getKey();
   }
 
   private static SparseVector vector(String[] features, Map<String, Integer> index, double[] idf) {

@@ -14,7 +14,8 @@ import com.escalationrca.cluster.Cluster;
 import com.escalationrca.ingest.Taxonomy;
 
 /**
- * Tests every cluster × dimension value for over-representation, then tests each finding's last
+ * Tests every cluster × dimension value (and combinations of values) for over-representation, adds
+ * surges of whole clusters and of values ({@link SurgeDetector}), then tests each finding's last
  * days against the rest of the window for a spike ({@link SpikeTest}) and dates its onset
  * ({@link Onset}). Expected counts are computed
  * within strata (language by default) and the association is tested with Cochran–Mantel–Haenszel;
@@ -137,7 +138,7 @@ public final class Correlator {
       SpikeTest spike = spikes.get(f);
       LocalDate since = spikeQ[f] < properties.alpha() ? series.onset(daily.get(f), properties.recentDays()) : null;
       String label = clusterLabels.getOrDefault(c.cluster(), c.cluster());
-      findings.add(new Finding(0, c.cluster(), label, c.dimensionName(), c.value(), observed,
+      findings.add(new Finding(0, Finding.CONCENTRATION, c.cluster(), label, c.dimensionName(), c.value(), observed,
           expected, lift.lift(), lift.low(), lift.high(), c.table().pValue(), findingQ,
           spike.recent(), spike.expectedRecent(), spikeQ[f], since, trends.get(f).weeklyChange(), trendQ[f],
           score(lift.lift(), observed, expected, spike),
@@ -145,6 +146,8 @@ public final class Correlator {
               trendQ[f] < properties.alpha() ? trends.get(f) : null),
           examples(byCluster.getOrDefault(c.cluster(), List.of()), c)));
     }
+    findings.addAll(new SurgeDetector(properties, taxonomy).detect(observations, byCluster, series, clusterLabels,
+        List.copyOf(findings)));
     findings.sort(Comparator.comparingDouble(Finding::score).reversed()
         .thenComparing(Finding::clusterId).thenComparing(Finding::dimension).thenComparing(Finding::value));
     List<Finding> ranked = new ArrayList<>();

@@ -3,16 +3,20 @@ package com.escalationrca.correlate;
 import java.util.List;
 
 /**
- * A cluster over-represented for one dimension value, with its evidence: observed and expected
- * counts, lift with its 95 % interval, p-value, Benjamini–Hochberg q-value, its recent period
+ * A finding with its evidence. Its {@code kind} is {@value #CONCENTRATION} (a cluster over-represented
+ * for a value or combination of values) or {@code surge} (a cluster, or a value over all clusters,
+ * above its usual share of volume in the last days; its observed and expected counts are then
+ * those of the recent days). The evidence: observed and expected counts, lift with its 95 % interval, p-value, Benjamini–Hochberg q-value, its recent period
  * (observed and expected in the last days, the spike test's q-value, and the onset date when the
  * rise is significant), the ranking score, a one-sentence summary and example escalation ids.
  */
-public record Finding(int rank, String clusterId, String clusterLabel, String dimension, String value,
+public record Finding(int rank, String kind, String clusterId, String clusterLabel, String dimension, String value,
                       long observed, double expected, double lift, double liftLow, double liftHigh,
                       double pValue, double qValue, long recentObserved, double recentExpected,
                       double spikeQ, java.time.LocalDate since, double weeklyChange, double trendQ,
                       double score, String summary, List<String> exampleIds) {
+
+  public static final String CONCENTRATION = "concentration";
 
   public Finding {
     if (observed < 0 || expected <= 0) {
@@ -22,7 +26,7 @@ public record Finding(int rank, String clusterId, String clusterLabel, String di
   }
 
   Finding ranked(int newRank) {
-    return new Finding(newRank, clusterId, clusterLabel, dimension, value, observed, expected, lift,
+    return new Finding(newRank, kind, clusterId, clusterLabel, dimension, value, observed, expected, lift,
         liftLow, liftHigh, pValue, qValue, recentObserved, recentExpected, spikeQ, since, weeklyChange,
         trendQ, score, summary, exampleIds);
   }

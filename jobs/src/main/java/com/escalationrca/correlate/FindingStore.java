@@ -85,8 +85,8 @@ public class FindingStore {
     jdbc.batchUpdate("""
         insert into finding (run_id, rank, cluster_id, dimension, value, observed, expected, lift,
           lift_low, lift_high, p_value, q_value, score, summary, example_ids, recent_observed,
-          recent_expected, spike_q, since, weekly_change, trend_q)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          recent_expected, spike_q, since, weekly_change, trend_q, kind)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """, correlation.findings(), 200, (ps, f) -> {
           ps.setLong(1, runId);
           ps.setInt(2, f.rank());
@@ -109,6 +109,7 @@ public class FindingStore {
           ps.setObject(19, f.since());
           ps.setDouble(20, f.weeklyChange());
           ps.setDouble(21, f.trendQ());
+          ps.setString(22, f.kind());
         });
     markChanges(runId);
     correlation.profiles().values().forEach(p -> jdbc.update(

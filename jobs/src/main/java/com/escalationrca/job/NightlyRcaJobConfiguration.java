@@ -14,6 +14,8 @@ import com.escalationrca.cluster.ClusterProperties;
 import com.escalationrca.cluster.ClusterStore;
 import com.escalationrca.cluster.Clustering;
 import com.escalationrca.cluster.NarrativeClusterer;
+import com.escalationrca.cluster.TermStatistics;
+import com.escalationrca.index.IndexTermStatistics;
 import com.escalationrca.correlate.CorrelateProperties;
 import com.escalationrca.correlate.Correlation;
 import com.escalationrca.correlate.Correlator;
@@ -185,7 +187,10 @@ class NightlyRcaJobConfiguration {
     return new StepBuilder("clusterStep", repository).tasklet((contribution, chunk) -> {
       RunWindow window = ledger.find(RunContext.runId(contribution.getStepExecution())).orElseThrow();
       var documents = analyses.windowDocuments(window);
-      Clustering found = new NarrativeClusterer(properties).cluster(documents);
+      Clustering found;
+      try (TermStatistics statistics = IndexTermStatistics.open(storage.indexDir())) {
+        found = new NarrativeClusterer(properties).cluster(documents, statistics);
+      }
       List<ClusterIdentity.PreviousCluster> previous = ledger.previousCompletedRun(window.runId())
           .map(clusters::clustersOf).orElse(List.of());
       Clustering clustering = found.identified(new ClusterIdentity(properties.identityThreshold())

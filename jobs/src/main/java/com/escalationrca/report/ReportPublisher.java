@@ -83,12 +83,12 @@ public class ReportPublisher {
   }
 
   private static void writeFindings(RunReport report, Path file) throws IOException {
-    try (CSVPrinter csv = csv(file, "rank", "cluster_id", "cluster_label", "dimension", "value",
+    try (CSVPrinter csv = csv(file, "rank", "kind", "cluster_id", "cluster_label", "dimension", "value",
         "observed", "expected", "lift", "lift_low", "lift_high", "p_value", "q_value", "recent_observed",
         "recent_expected", "spike_q", "since", "weekly_change", "trend_q", "change", "score", "summary",
         "example_ids")) {
       for (RunReport.FindingSummary f : report.findings()) {
-        csv.printRecord(f.rank(), f.clusterId(), f.clusterLabel(), f.dimension(), f.value(), f.observed(),
+        csv.printRecord(f.rank(), f.kind(), f.clusterId(), f.clusterLabel(), f.dimension(), f.value(), f.observed(),
             number(f.expected()), number(f.lift()), number(f.liftLow()), number(f.liftHigh()),
             f.pValue(), f.qValue(), f.recentObserved(), number(f.recentExpected()), f.spikeQ(),
             f.since() == null ? "" : f.since().toString(), number(f.weeklyChange()), f.trendQ(), f.change(),
@@ -116,6 +116,7 @@ public class ReportPublisher {
   private static Map<String, Object> view(RunReport.FindingSummary f) {
     Map<String, Object> v = new HashMap<>();
     v.put("rank", f.rank());
+    v.put("kind", f.kind());
     v.put("isNew", FindingChanges.NEW.equals(f.change()));
     v.put("summary", f.summary());
     v.put("cluster", f.clusterId());

@@ -48,19 +48,20 @@ public class ReportReader {
         rs.getString(8).isBlank() ? List.of() : List.of(rs.getString(8).split(" ")),
         externalIds(rs.getString(6))), runId);
     List<RunReport.FindingSummary> findings = jdbc.query("""
-        select f.rank, f.cluster_id, c.label, f.dimension, f.value, f.observed, f.expected, f.lift,
-          f.lift_low, f.lift_high, f.p_value, f.q_value, f.score, f.summary, f.example_ids,
-          f.recent_observed, f.recent_expected, f.spike_q, f.since, f.change, f.weekly_change, f.trend_q
-        from finding f join rca_cluster c on c.run_id = f.run_id and c.cluster_id = f.cluster_id
+        select f.rank, f.cluster_id, coalesce(c.label, 'all escalations'), f.dimension, f.value, f.observed,
+          f.expected, f.lift, f.lift_low, f.lift_high, f.p_value, f.q_value, f.score, f.summary, f.example_ids,
+          f.recent_observed, f.recent_expected, f.spike_q, f.since, f.change, f.weekly_change, f.trend_q, f.kind
+        from finding f left join rca_cluster c on c.run_id = f.run_id and c.cluster_id = f.cluster_id
         where f.run_id = ? order by f.rank
-        """, (rs, i) -> new RunReport.FindingSummary(rs.getInt(1), rs.getString(2), redactor.redact(rs.getString(3)),
+        """, (rs, i) -> new RunReport.FindingSummary(rs.getInt(1), rs.getString(23), rs.getString(2),
+        redactor.redact(rs.getString(3)),
         rs.getString(4), redactor.redact(rs.getString(5)), rs.getLong(6), rs.getDouble(7), rs.getDouble(8),
         rs.getDouble(9), rs.getDouble(10), rs.getDouble(11), rs.getDouble(12),
         rs.getLong(16), rs.getDouble(17), rs.getDouble(18), rs.getObject(19, java.time.LocalDate.class),
         rs.getDouble(21), rs.getDouble(22), rs.getString(20), rs.getDouble(13),
         // The summary is a template over the (redacted) label and value plus counts; redacting it
         // again would eat its numbers, which the number rules cannot tell from ids.
-        rs.getString(14), List.of(rs.getString(15).split(" "))), runId);
+        rs.getString(14), rs.getString(15).isBlank() ? List.of() : List.of(rs.getString(15).split(" "))), runId);
     return new RunReport(window.runDate(),
         new RunReport.Window(window.windowStart(), window.windowEnd(), window.full()),
         new RunReport.Counts(counts.changed(), counts.analyzed(), counts.indexed(), counts.windowSize(),

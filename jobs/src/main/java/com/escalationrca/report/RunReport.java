@@ -23,7 +23,7 @@ public record RunReport(LocalDate runDate, Window window, Counts counts, List<Cl
                                List<String> exampleIds) {
   }
 
-  public record FindingSummary(int rank, String clusterId, String clusterLabel, String dimension,
+  public record FindingSummary(int rank, String kind, String clusterId, String clusterLabel, String dimension,
                                String value, long observed, double expected, double lift,
                                double liftLow, double liftHigh, double pValue, double qValue,
                                long recentObserved, double recentExpected, double spikeQ,

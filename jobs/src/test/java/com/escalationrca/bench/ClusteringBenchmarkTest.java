@@ -13,7 +13,7 @@ class ClusteringBenchmarkTest {
   @Test
   void scoresBothMethodsAndOursRecoversGeneratedThemesBetterThanTheBaseline() {
     ClusteringBenchmark.Corpus corpus = new BenchmarkCorpora(NlpModels.load()).generated(3000, 4);
-    ClusterProperties properties = new ClusterProperties(4, 80, 8, 3, 0.4, 20000, 25, 0.12, 4000, 42, 0.5, 0.02, 0, 0.8);
+    ClusterProperties properties = new ClusterProperties(4, 80, 8, 3, 0.4, 20000, 25, 0.12, 4000, 42, 0.5, 0.02, 0.85);
 
     List<ClusteringBenchmark.Score> scores = new ClusteringBenchmark(properties).score(corpus);
 

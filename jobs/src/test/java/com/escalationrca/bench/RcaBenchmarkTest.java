@@ -26,7 +26,7 @@ class RcaBenchmarkTest {
   }
 
   private static Finding finding(String dimension, String value) {
-    return new Finding(1, "C0001", "label", dimension, value, 20, 5, 4, 2, 6, 1e-6, 1e-5, 10, 2, 0.01, null, 0,
+    return new Finding(1, Finding.CONCENTRATION, "C0001", "label", dimension, value, 20, 5, 4, 2, 6, 1e-6, 1e-5, 10, 2, 0.01, null, 0,
         1, 3, "summary", List.of());
   }
 

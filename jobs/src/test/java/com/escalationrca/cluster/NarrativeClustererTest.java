@@ -26,7 +26,7 @@ class NarrativeClustererTest {
   }
 
   private static ClusterProperties properties(int minClusterSize, double minSimilarity, double nearDuplicates) {
-    return new ClusterProperties(2, 12, minClusterSize, 2, 0.5, 10_000, 30, minSimilarity, 4000, 42, 0.5, 0.02, 0, nearDuplicates);
+    return new ClusterProperties(2, 12, minClusterSize, 2, 0.5, 10_000, 30, minSimilarity, 4000, 42, 0.5, 0.02, nearDuplicates);
   }
 
   /** Documents of 6 theme words and 2 common words, drawn at random. */
