@@ -42,8 +42,9 @@ public final class RcaBenchmark {
   static final int TOP = 10;
 
   /** One dataset's outcome: planted cases (0 for null), the cause's true lift, found?, findings. */
+  /** {@code notes}: for a null run, its (false) findings; for a missed cause, the cause and what came first instead. */
   public record Outcome(int cases, double trueLift, boolean found, int findings, double seconds,
-                        List<String> falseFindings) {
+                        List<String> notes) {
   }
 
   private final ThreadLocal<NarrativeAnalyzer> analyzers;
@@ -102,14 +103,19 @@ public final class RcaBenchmark {
     double seconds = (System.nanoTime() - started) / 1e9;
     if (truth.causes().isEmpty()) {
       return new Detailed(new Outcome(0, 0, false, correlation.findings().size(), seconds,
-          correlation.findings().stream().map(Finding::summary).toList()), correlation.findings());
+          correlation.findings().stream().map(f -> "false finding: " + f.summary()).toList()), correlation.findings());
     }
     PlantedCause cause = truth.causes().get(0);
     Map<String, String> majorityTheme = majorityTheme(observations, themeOf);
     boolean found = correlation.findings().stream().limit(TOP).anyMatch(f -> names(f, cause)
         && cause.theme().equals(majorityTheme.get(f.clusterId())));
+    // A missed cause is shown with what the run reported first instead, to see why it was missed.
+    List<String> instead = found ? List.of() : java.util.stream.Stream.concat(
+        java.util.stream.Stream.of("missed: " + cause.describe()),
+        correlation.findings().stream().limit(3).map(f -> "  reported #" + f.rank() + " (cluster mostly "
+            + majorityTheme.get(f.clusterId()) + "): " + f.summary())).toList();
     return new Detailed(new Outcome(casesPerCause, trueLift(window, cause), found, correlation.findings().size(), seconds,
-        List.of()),
+        instead),
         correlation.findings());
   }
 

@@ -128,7 +128,9 @@ final class BenchCommand {
       for (int cases : sizes) {
         var outcomes = new java.util.ArrayList<com.escalationrca.bench.RcaBenchmark.Outcome>();
         for (int r = 0; r < runs; r++) {
-          outcomes.add(bench.run(escalations, cases, seed++, causeTheme));
+          var outcome = bench.run(escalations, cases, seed++, causeTheme);
+          outcome.notes().forEach(System.out::println);
+          outcomes.add(outcome);
         }
         long found = outcomes.stream().filter(com.escalationrca.bench.RcaBenchmark.Outcome::found).count();
         System.out.printf("%-8d %5d %10.1f %8d %15.0f%% %10.1f%n", cases, runs,
@@ -141,7 +143,7 @@ final class BenchCommand {
       for (int r = 0; r < nullRuns; r++) {
         var outcome = bench.run(escalations, 0, seed++, null);
         int findings = outcome.findings();
-        outcome.falseFindings().forEach(f -> System.out.println("false finding: " + f));
+        outcome.notes().forEach(System.out::println);
         falseFindings += findings;
         runsWithAny += findings > 0 ? 1 : 0;
       }

@@ -36,7 +36,10 @@ final class DemoCommand implements Callable<Integer> {
     long started = System.nanoTime();
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     Path data = dataDir.resolve("escalations.jsonl");
-    GroundTruth truth = new DatasetWriter().write(new GeneratorSpec(escalations, 42, seed, today, 2), data);
+    // One cause is the mission's own example, a vendor misapplying one policy in one market; the
+    // other is a random theme.
+    GroundTruth truth = new DatasetWriter().write(
+        new GeneratorSpec(escalations, 42, seed, today, 2, 0, java.util.List.of("wrong_policy_applied")), data);
     System.out.printf("generated %,d escalations in %s%n", truth.escalations(), data);
     for (PlantedCause cause : truth.causes()) {
       System.out.println("planted: " + cause.describe());

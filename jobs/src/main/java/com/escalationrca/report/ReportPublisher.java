@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -101,16 +102,58 @@ public class ReportPublisher {
   private static Map<String, Object> model(RunReport report) {
     Map<String, Object> model = new HashMap<>();
     model.put("report", report);
-    model.put("topFindings", report.findings().stream().limit(10).map(ReportPublisher::view).toList());
-    model.put("moreFindings", report.findings().stream().skip(10).map(ReportPublisher::view).toList());
+    List<Map<String, Object>> top = topFindings(report.findings());
+    java.util.Set<Object> shown = new java.util.HashSet<>();
+    top.forEach(v -> {
+      shown.add(v.get("rank"));
+      shown.addAll(((List<?>) v.get("alsoRanks")));
+    });
+    List<Map<String, Object>> more = report.findings().stream().filter(f -> !shown.contains(f.rank()))
+        .map(ReportPublisher::view).toList();
+    model.put("topFindings", top);
+    model.put("moreFindings", more);
     model.put("clusters", report.clusters().stream().map(c -> Map.of("id", c.id(), "label", c.label(),
         "size", c.size(), "status", c.status(), "profile", c.profile(),
         "terms", String.join(", ", c.topTerms()), "examples", String.join(", ", c.exampleIds()))).toList());
     model.put("hasFindings", !report.findings().isEmpty());
-    model.put("hasMore", report.findings().size() > 10);
+    model.put("hasMore", !more.isEmpty());
     model.put("ended", report.ended());
     model.put("hasEnded", !report.ended().isEmpty());
     return model;
+  }
+
+  /**
+   * The ten most important causes for the morning read. One cause often shows in several clusters
+   * (a problem written in three languages or three ways); a finding with the same kind, dimension
+   * and value as one already listed is folded under it as "also in …" instead of taking a place.
+   * findings.json and findings.csv keep every finding.
+   */
+  private static List<Map<String, Object>> topFindings(List<RunReport.FindingSummary> findings) {
+    List<Map<String, Object>> top = new ArrayList<>();
+    Map<String, Map<String, Object>> byCause = new HashMap<>();
+    for (RunReport.FindingSummary f : findings) {
+      String cause = f.kind() + "\u0001" + f.dimension() + "\u0001" + f.value();
+      Map<String, Object> lead = f.dimension().isEmpty() ? null : byCause.get(cause);
+      if (lead != null) {
+        @SuppressWarnings("unchecked")
+        List<String> also = (List<String>) lead.get("alsoList");
+        also.add(String.format(Locale.ROOT, "'%s' (%d vs %.0f, %s)", f.clusterLabel(), f.observed(), f.expected(),
+            f.clusterId()));
+        @SuppressWarnings("unchecked")
+        List<Integer> ranks = (List<Integer>) lead.get("alsoRanks");
+        ranks.add(f.rank());
+        lead.put("also", String.join("; ", also));
+        lead.put("hasAlso", true);
+      } else if (top.size() < 10) {
+        Map<String, Object> v = view(f);
+        v.put("alsoList", new ArrayList<String>());
+        v.put("alsoRanks", new ArrayList<Integer>());
+        v.put("hasAlso", false);
+        top.add(v);
+        byCause.put(cause, v);
+      }
+    }
+    return top;
   }
 
   private static Map<String, Object> view(RunReport.FindingSummary f) {
