@@ -60,8 +60,8 @@ public final class NarrativeClusterer {
       return new Clustering(List.of(), assignments);
     }
     SphericalKMeans kmeans = new SphericalKMeans(properties.iterations(), properties.seed());
-    SphericalKMeans.Result result = kmeans.refine(points,
-        chooseK(points, vectors.dimensions(), Math.min(properties.minClusters(), maxK), maxK, kmeans).centroids());
+    SphericalKMeans.Result result = withoutSmallClusters(points, distinct, kmeans, kmeans.refine(points,
+        chooseK(points, vectors.dimensions(), Math.min(properties.minClusters(), maxK), maxK, kmeans).centroids()));
 
     // Sizes count every member, duplicates included: a template pasted 50 times is 50 escalations.
     int[] sizes = new int[result.k()];
@@ -141,6 +141,35 @@ public final class NarrativeClusterer {
           joined.size(), properties.nearDuplicateSimilarity());
     }
     return new ArrayList<>(joined.values());
+  }
+
+  /**
+   * Drops clusters smaller than {@code minClusterSize} and lets their members settle among the
+   * remaining centres, again until every cluster is large enough (a few rounds at most). Without
+   * this, every member of a dropped cluster would land in the bucket, however close it is to
+   * another cluster; a member far from every remaining centre still goes to the bucket.
+   */
+  SphericalKMeans.Result withoutSmallClusters(SparseVector[] points, List<List<Integer>> distinct,
+                                                      SphericalKMeans kmeans, SphericalKMeans.Result result) {
+    for (int round = 0; round < 5; round++) {
+      int[] sizes = new int[result.k()];
+      for (int p = 0; p < points.length; p++) {
+        if (result.similarity()[p] >= properties.minSimilarity()) {
+          sizes[result.assignment()[p]] += distinct.get(p).size();
+        }
+      }
+      List<float[]> kept = new ArrayList<>();
+      for (int c = 0; c < result.k(); c++) {
+        if (sizes[c] >= properties.minClusterSize()) {
+          kept.add(result.centroids()[c]);
+        }
+      }
+      if (kept.size() == result.k() || kept.isEmpty()) {
+        return result;
+      }
+      result = kmeans.refine(points, kept.toArray(float[][]::new));
+    }
+    return result;
   }
 
   /** Tries a geometric grid of k on a sample and keeps the run with the best simplified silhouette. */

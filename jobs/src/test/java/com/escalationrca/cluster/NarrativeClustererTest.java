@@ -134,4 +134,44 @@ class NarrativeClustererTest {
     assertThat(Arrays.deepToString(second.clusters().stream().map(Cluster::label).toArray()))
         .isEqualTo(Arrays.deepToString(first.clusters().stream().map(Cluster::label).toArray()));
   }
+
+  @Test
+  void membersOfATooSmallClusterSettleInTheNearestRemainingClusterInsteadOfTheBucket() {
+    // 10 points round (1, 0, 0), 10 round (0, 1, 0), and 3 at (0.8, 0, 0.6): k-means gave the 3
+    // a cluster of their own, too small to keep, but they are close to the first cluster.
+    List<SparseVector> points = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      points.add(unit(1, 0.01 * i, 0));
+      points.add(unit(0.01 * i, 1, 0));
+    }
+    for (int i = 0; i < 3; i++) {
+      points.add(unit(0.8, 0, 0.6 + 0.01 * i));
+    }
+    SparseVector[] array = points.toArray(SparseVector[]::new);
+    float[][] centroids = {{1, 0, 0}, {0, 1, 0}, {0.8f, 0, 0.6f}};
+    int[] assignment = new int[array.length];
+    double[] similarity = new double[array.length];
+    for (int p = 0; p < array.length; p++) {
+      assignment[p] = p >= 20 ? 2 : p % 2;
+      similarity[p] = array[p].dot(centroids[assignment[p]]);
+    }
+    List<List<Integer>> distinct = new ArrayList<>();
+    for (int p = 0; p < array.length; p++) {
+      distinct.add(List.of(p));
+    }
+
+    SphericalKMeans.Result settled = new NarrativeClusterer(properties(8, 0.12))
+        .withoutSmallClusters(array, distinct, new SphericalKMeans(10, 1), new SphericalKMeans.Result(centroids, assignment, similarity));
+
+    assertThat(settled.k()).isEqualTo(2);
+    for (int p = 20; p < 23; p++) {
+      assertThat(settled.assignment()[p]).isEqualTo(settled.assignment()[0]);
+      assertThat(settled.similarity()[p]).isGreaterThan(0.12);
+    }
+  }
+
+  private static SparseVector unit(double x, double y, double z) {
+    double norm = Math.sqrt(x * x + y * y + z * z);
+    return new SparseVector(new int[] {0, 1, 2}, new float[] {(float) (x / norm), (float) (y / norm), (float) (z / norm)});
+  }
 }
