@@ -18,6 +18,7 @@ import com.escalationrca.correlate.Correlation;
 import com.escalationrca.correlate.Correlator;
 import com.escalationrca.correlate.Finding;
 import com.escalationrca.correlate.Observation;
+import com.escalationrca.generate.CauseShape;
 import com.escalationrca.generate.EscalationGenerator;
 import com.escalationrca.generate.GeneratedEscalation;
 import com.escalationrca.generate.GeneratorSpec;
@@ -62,24 +63,30 @@ public final class RcaBenchmark {
 
   /** One dataset with one cause of {@code casesPerCause} escalations (none when 0) of the theme, or a random one. */
   public Outcome run(int escalations, int casesPerCause, long seed, String causeTheme) {
-    return runWithFindings(escalations, casesPerCause, seed, causeTheme).outcome();
+    return run(escalations, casesPerCause, seed, causeTheme, CauseShape.STEP);
+  }
+
+  /** As {@link #run(int, int, long, String)}, with causes of the given shape. */
+  public Outcome run(int escalations, int casesPerCause, long seed, String causeTheme, CauseShape shape) {
+    return runWithFindings(escalations, casesPerCause, seed, causeTheme, shape).outcome();
   }
 
   /** Findings of one dataset, for looking at what a run reported. */
   List<Finding> runDetailed(int escalations, int casesPerCause, long seed, String causeTheme) {
-    return runWithFindings(escalations, casesPerCause, seed, causeTheme).findings();
+    return runWithFindings(escalations, casesPerCause, seed, causeTheme, CauseShape.STEP).findings();
   }
 
   private record Detailed(Outcome outcome, List<Finding> findings) {
   }
 
-  private Detailed runWithFindings(int escalations, int casesPerCause, long seed, String causeTheme) {
+  private Detailed runWithFindings(int escalations, int casesPerCause, long seed, String causeTheme,
+                                   CauseShape shape) {
     long started = System.nanoTime();
     LocalDate lastDay = LocalDate.of(2026, 11, 20);
     List<GeneratedEscalation> rows = new ArrayList<>();
     GroundTruth truth = new EscalationGenerator().generate(new GeneratorSpec(escalations, 42, seed, lastDay,
         casesPerCause > 0 ? 1 : 0, casesPerCause,
-        casesPerCause > 0 && causeTheme != null ? List.of(causeTheme) : List.of()), rows::add);
+        casesPerCause > 0 && causeTheme != null ? List.of(causeTheme) : List.of(), shape), rows::add);
     LocalDate windowStart = lastDay.minusDays(WINDOW_DAYS - 1L);
     List<GeneratedEscalation> window = rows.stream()
         .filter(r -> !day(r).isBefore(windowStart)).toList();

@@ -118,6 +118,10 @@ final class BenchCommand {
         description = "Plant this theme (default: a random theme per dataset); wrong_policy_applied plants vendor × market × policy causes.")
     String causeTheme;
 
+    @Option(names = "--cause-shape", defaultValue = "step", paramLabel = "step|ramp",
+        description = "step: a spike 3–10 days before the end; ramp: a slow trend over the last 21–28 days (default: ${DEFAULT-VALUE}).")
+    com.escalationrca.generate.CauseShape causeShape;
+
     @Override
     public Integer call() {
       var bench = new com.escalationrca.bench.RcaBenchmark(com.escalationrca.nlpmodels.NlpModels.load(),
@@ -128,7 +132,7 @@ final class BenchCommand {
       for (int cases : sizes) {
         var outcomes = new java.util.ArrayList<com.escalationrca.bench.RcaBenchmark.Outcome>();
         for (int r = 0; r < runs; r++) {
-          var outcome = bench.run(escalations, cases, seed++, causeTheme);
+          var outcome = bench.run(escalations, cases, seed++, causeTheme, causeShape);
           outcome.notes().forEach(System.out::println);
           outcomes.add(outcome);
         }

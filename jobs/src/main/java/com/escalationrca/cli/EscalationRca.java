@@ -17,6 +17,7 @@ public final class EscalationRca {
   /** The configured command line: errors become one line on stderr and a non-zero exit code. */
   public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new EscalationRca());
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
       Throwable reason = e;
       while (reason.getCause() != null && (reason.getMessage() == null || reason instanceof org.springframework.beans.BeansException)) {

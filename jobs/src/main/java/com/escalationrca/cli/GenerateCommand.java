@@ -44,11 +44,15 @@ final class GenerateCommand implements Callable<Integer> {
           "wrong_policy_applied occurs under every policy: its cause is a vendor × market × policy combination."})
   java.util.List<String> causeThemes = new java.util.ArrayList<>();
 
+  @Option(names = "--cause-shape", defaultValue = "step", paramLabel = "step|ramp",
+      description = "step: causes start 3–10 days before the end at a constant rate; ramp: 21–28 days before, rising linearly (default: ${DEFAULT-VALUE}).")
+  com.escalationrca.generate.CauseShape causeShape;
+
   @Override
   public Integer call() {
     LocalDate lastDay = end != null ? end : LocalDate.now(java.time.ZoneOffset.UTC);
     GroundTruth truth = new DatasetWriter().write(
-        new GeneratorSpec(escalations, days, seed, lastDay, causes, casesPerCause, causeThemes), out);
+        new GeneratorSpec(escalations, days, seed, lastDay, causes, casesPerCause, causeThemes, causeShape), out);
     System.out.printf("wrote %d escalations to %s (%s to %s)%n", truth.escalations(), out,
         truth.spec().firstDay(), lastDay);
     for (PlantedCause cause : truth.causes()) {

@@ -115,19 +115,11 @@ public final class Correlator {
         significant.stream().map(i -> new ContextQualifier.Qualified(candidates.get(i), q[i])).toList(),
         byCluster, observations);
     List<ContextQualifier.Qualified> reported = new ContextQualifier(properties, taxonomy).qualify(merged, byCluster, observations);
-    List<SpikeTest> spikes = new ArrayList<>();
-    List<TrendTest> trends = new ArrayList<>();
-    List<long[]> daily = new ArrayList<>();
-    for (ContextQualifier.Qualified r : reported) {
-      Candidate c = r.candidate();
-      long[] cellDaily = series.daily(byCluster.getOrDefault(c.cluster(), List.of()), c::matches);
-      daily.add(cellDaily);
-      spikes.add(series.spike(cellDaily, properties.recentDays()));
-      trends.add(series.trend(cellDaily));
-    }
+    List<TimeSeries.Cell> cells = reported.stream().map(r -> series.cell(
+        byCluster.getOrDefault(r.candidate().cluster(), List.of()), r.candidate()::matches, properties.recentDays())).toList();
     // Spikes get their own Benjamini–Hochberg family: one test per finding.
-    double[] spikeQ = BenjaminiHochberg.adjust(spikes.stream().mapToDouble(SpikeTest::pValue).toArray());
-    double[] trendQ = BenjaminiHochberg.adjust(trends.stream().mapToDouble(TrendTest::pValue).toArray());
+    double[] spikeQ = BenjaminiHochberg.adjust(cells.stream().mapToDouble(t -> t.spike().pValue()).toArray());
+    double[] trendQ = BenjaminiHochberg.adjust(cells.stream().mapToDouble(t -> t.trend().pValue()).toArray());
     List<Finding> findings = new ArrayList<>();
     for (int f = 0; f < reported.size(); f++) {
       Candidate c = reported.get(f).candidate();
@@ -135,15 +127,16 @@ public final class Correlator {
       long observed = c.table().observed();
       double expected = c.table().expected();
       LiftInterval lift = LiftInterval.of(observed, expected, 0.95);
-      SpikeTest spike = spikes.get(f);
-      LocalDate since = spikeQ[f] < properties.alpha() ? series.onset(daily.get(f), properties.recentDays()) : null;
+      SpikeTest spike = cells.get(f).spike();
+      TrendTest trend = cells.get(f).trend();
+      LocalDate since = spikeQ[f] < properties.alpha() ? series.onset(cells.get(f).daily(), properties.recentDays()) : null;
       String label = clusterLabels.getOrDefault(c.cluster(), c.cluster());
       findings.add(new Finding(0, Finding.CONCENTRATION, c.cluster(), label, c.dimensionName(), c.value(), observed,
           expected, lift.lift(), lift.low(), lift.high(), c.table().pValue(), findingQ,
-          spike.recent(), spike.expectedRecent(), spikeQ[f], since, trends.get(f).weeklyChange(), trendQ[f],
+          spike.recent(), spike.expectedRecent(), spikeQ[f], since, trend.weeklyChange(), trendQ[f],
           score(lift.lift(), observed, expected, spike),
           summary(label, c.parts(), lift.lift(), observed, expected, findingQ, since, spike,
-              trendQ[f] < properties.alpha() ? trends.get(f) : null),
+              trendQ[f] < properties.alpha() ? trend : null),
           examples(byCluster.getOrDefault(c.cluster(), List.of()), c)));
     }
     findings.addAll(new SurgeDetector(properties, taxonomy).detect(observations, byCluster, series, clusterLabels,

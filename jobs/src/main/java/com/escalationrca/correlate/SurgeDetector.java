@@ -53,21 +53,14 @@ final class SurgeDetector {
             .forEach(v -> populations.add(new Population(ALL_CLUSTERS, new Correlator.Part(dimension, v), window)));
       }
     }
-    List<long[]> daily = new ArrayList<>();
-    List<SpikeTest> spikes = new ArrayList<>();
-    List<TrendTest> trends = new ArrayList<>();
-    for (Population p : populations) {
-      long[] counts = series.daily(p.members(), p::matches);
-      daily.add(counts);
-      spikes.add(series.spike(counts, properties.recentDays()));
-      trends.add(series.trend(counts));
-    }
-    double[] q = BenjaminiHochberg.adjust(spikes.stream().mapToDouble(SpikeTest::pValue).toArray());
-    double[] trendQ = BenjaminiHochberg.adjust(trends.stream().mapToDouble(TrendTest::pValue).toArray());
+    List<TimeSeries.Cell> cells = populations.stream()
+        .map(p -> series.cell(p.members(), p::matches, properties.recentDays())).toList();
+    double[] q = BenjaminiHochberg.adjust(cells.stream().mapToDouble(c -> c.spike().pValue()).toArray());
+    double[] trendQ = BenjaminiHochberg.adjust(cells.stream().mapToDouble(c -> c.trend().pValue()).toArray());
     List<Finding> surges = new ArrayList<>();
     for (int i = 0; i < populations.size(); i++) {
       Population p = populations.get(i);
-      SpikeTest spike = spikes.get(i);
+      SpikeTest spike = cells.get(i).spike();
       if (q[i] >= properties.alpha() || spike.recent() < properties.minSupport() || spike.expectedRecent() <= 0) {
         continue;
       }
@@ -75,10 +68,10 @@ final class SurgeDetector {
       if (ratio.low() <= 1 || explained(p, spike, concentrations)) {
         continue;
       }
-      LocalDate since = series.onset(daily.get(i), properties.recentDays());
+      LocalDate since = series.onset(cells.get(i).daily(), properties.recentDays());
       String label = p.cluster().equals(ALL_CLUSTERS) ? "all escalations" : clusterLabels.getOrDefault(p.cluster(), p.cluster());
       double excess = spike.recent() - spike.expectedRecent();
-      TrendTest trend = trends.get(i);
+      TrendTest trend = cells.get(i).trend();
       surges.add(new Finding(0, KIND, p.cluster(), label, p.part() == null ? "" : p.part().dimension().name(),
           p.part() == null ? "" : p.part().value(), spike.recent(), spike.expectedRecent(), ratio.lift(),
           ratio.low(), ratio.high(), spike.pValue(), q[i], spike.recent(), spike.expectedRecent(), q[i], since,

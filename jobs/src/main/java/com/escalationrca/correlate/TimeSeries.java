@@ -24,6 +24,15 @@ final class TimeSeries {
     }
   }
 
+  /** A cell over time: its daily counts, the spike test of its last days, and its trend. */
+  record Cell(long[] daily, SpikeTest spike, TrendTest trend) {
+  }
+
+  Cell cell(List<Observation> members, java.util.function.Predicate<Observation> matches, int recentDays) {
+    long[] counts = daily(members, matches);
+    return new Cell(counts, spike(counts, recentDays), trend(counts));
+  }
+
   long[] daily(List<Observation> clusterMembers, java.util.function.Predicate<Observation> cell) {
     long[] counts = new long[volume.length];
     for (Observation o : clusterMembers) {

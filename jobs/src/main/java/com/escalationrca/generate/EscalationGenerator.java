@@ -53,7 +53,8 @@ public final class EscalationGenerator {
           days.next(random), false, random));
     }
     for (PlantedCause cause : causes) {
-      WeightedChoice<LocalDate> causeDays = seasonalDays(cause.start(), spec.lastDay());
+      WeightedChoice<LocalDate> causeDays = spec.causeShape() == CauseShape.RAMP
+          ? rampDays(cause.start(), spec.lastDay()) : seasonalDays(cause.start(), spec.lastDay());
       Vocabulary.Theme theme = vocabulary.theme(cause.theme());
       for (int i = 0; i < cause.count(); i++) {
         sink.accept(escalation(++sequence, theme, cause.policy(), cause.vendor(), vocabulary.market(cause.market()),
@@ -65,7 +66,8 @@ public final class EscalationGenerator {
 
   /**
    * Picks distinct themes (the spec's named ones first) and, for each, a vendor, a market, a policy
-   * when the theme occurs under every policy, and a start 3–10 days before the last day. Each cause gets about 1.5 % of the rows (at least 20), a lift of several times its baseline.
+   * when the theme occurs under every policy, and a start 3–10 days before the last day (21–28 for
+   * a ramp). Each cause gets about 1.5 % of the rows (at least 20), a lift of several times its baseline.
    */
   private List<PlantedCause> plan(GeneratorSpec spec, SplittableRandom random) {
     List<Integer> order = new ArrayList<>(IntStream.range(0, vocabulary.themes().size()).boxed().toList());
@@ -82,7 +84,7 @@ public final class EscalationGenerator {
       String policy = theme.isCrossPolicy() ? policies.next(random) : theme.policy();
       String vendor = vocabulary.vendors().get(random.nextInt(vocabulary.vendors().size()));
       String market = vocabulary.markets().get(random.nextInt(vocabulary.markets().size())).code();
-      int lead = Math.min(spec.days() - 1, 3 + random.nextInt(8));
+      int lead = Math.min(spec.days() - 1, (spec.causeShape() == CauseShape.RAMP ? 21 : 3) + random.nextInt(8));
       causes.add(new PlantedCause(theme.key(), policy, vendor, market,
           spec.lastDay().minusDays(lead), perCause, theme.terms()));
     }
@@ -103,6 +105,16 @@ public final class EscalationGenerator {
         market.code(), tags.get(random.nextInt(tags.size())),
         channels.next(random), priorities.next(random), actions.next(random), outcomes.next(random),
         theme.key(), planted);
+  }
+
+  /** Days from {@code first} to {@code last}, weekday-weighted and rising linearly: a slow trend. */
+  private static WeightedChoice<LocalDate> rampDays(LocalDate first, LocalDate last) {
+    List<LocalDate> days = first.datesUntil(last.plusDays(1)).toList();
+    List<Double> weights = new ArrayList<>();
+    for (int i = 0; i < days.size(); i++) {
+      weights.add((i + 1) * WEEKDAY_WEIGHT[days.get(i).getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue()]);
+    }
+    return new WeightedChoice<>(days, weights);
   }
 
   private static WeightedChoice<LocalDate> seasonalDays(LocalDate first, LocalDate last) {

@@ -6,10 +6,11 @@ import java.time.LocalDate;
  * What to generate: {@code escalations} rows over the {@code days} days ending on {@code lastDay},
  * with {@code causes} planted root causes of {@code casesPerCause} escalations each (0: about 1.5 %
  * of the rows, at least 20); the first causes plant the {@code causeThemes} named, the rest random
- * themes. The same spec always yields the same file.
+ * themes; {@code causeShape} says whether causes start as a step or ramp up slowly. The same spec
+ * always yields the same file.
  */
 public record GeneratorSpec(long escalations, int days, long seed, LocalDate lastDay, int causes,
-                            int casesPerCause, java.util.List<String> causeThemes) {
+                            int casesPerCause, java.util.List<String> causeThemes, CauseShape causeShape) {
 
   public GeneratorSpec(long escalations, int days, long seed, LocalDate lastDay, int causes) {
     this(escalations, days, seed, lastDay, causes, 0);
@@ -17,6 +18,11 @@ public record GeneratorSpec(long escalations, int days, long seed, LocalDate las
 
   public GeneratorSpec(long escalations, int days, long seed, LocalDate lastDay, int causes, int casesPerCause) {
     this(escalations, days, seed, lastDay, causes, casesPerCause, java.util.List.of());
+  }
+
+  public GeneratorSpec(long escalations, int days, long seed, LocalDate lastDay, int causes, int casesPerCause,
+                       java.util.List<String> causeThemes) {
+    this(escalations, days, seed, lastDay, causes, casesPerCause, causeThemes, CauseShape.STEP);
   }
 
   public GeneratorSpec {
@@ -33,6 +39,7 @@ public record GeneratorSpec(long escalations, int days, long seed, LocalDate las
       throw new IllegalArgumentException("--causes must be between 0 and 16, was " + causes);
     }
     causeThemes = java.util.List.copyOf(causeThemes);
+    causeShape = causeShape == null ? CauseShape.STEP : causeShape;
     if (causeThemes.size() > causes || causeThemes.stream().distinct().count() < causeThemes.size()) {
       throw new IllegalArgumentException("--cause-theme names " + causeThemes
           + ": at most --causes (" + causes + ") distinct themes");

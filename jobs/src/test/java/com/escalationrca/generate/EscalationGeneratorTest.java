@@ -61,4 +61,22 @@ class EscalationGeneratorTest {
         r -> r.created().atZone(ZoneOffset.UTC).getDayOfWeek(), Collectors.counting()));
     assertThat(byDay.get(DayOfWeek.MONDAY)).isGreaterThan(byDay.get(DayOfWeek.SUNDAY) * 13 / 10);
   }
+
+  @Test
+  void aRampCauseStartsThreeToFourWeeksBeforeTheEndAndRisesToIt() {
+    GeneratorSpec ramp = new GeneratorSpec(6000, 56, 11, SPEC.lastDay(), 1, 300, List.of(), CauseShape.RAMP);
+    List<GeneratedEscalation> rows = new ArrayList<>();
+    GroundTruth truth = new EscalationGenerator().generate(ramp, rows::add);
+    PlantedCause cause = truth.causes().get(0);
+
+    assertThat(cause.start()).isBetween(SPEC.lastDay().minusDays(28), SPEC.lastDay().minusDays(21));
+    java.time.LocalDate lastWeek = SPEC.lastDay().minusDays(6);
+    long early = rows.stream().filter(GeneratedEscalation::planted)
+        .filter(r -> r.created().atZone(java.time.ZoneOffset.UTC).toLocalDate().isBefore(cause.start().plusDays(7))).count();
+    long late = rows.stream().filter(GeneratedEscalation::planted)
+        .filter(r -> !r.created().atZone(java.time.ZoneOffset.UTC).toLocalDate().isBefore(lastWeek)).count();
+    // Linear growth over ~25 days: the first week holds about 1/10 of the cases, the last about 1/2.
+    assertThat(late).isGreaterThan(3 * early);
+    assertThat(rows.stream().filter(GeneratedEscalation::planted).count()).isEqualTo(300);
+  }
 }
