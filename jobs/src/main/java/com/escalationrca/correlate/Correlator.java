@@ -56,12 +56,42 @@ public final class Correlator {
 
   public Correlation correlate(List<Observation> observations, Map<String, String> clusterLabels,
                                LocalDate windowStart, LocalDate windowEnd) {
+    Tests tests = tests(observations);
+    List<Candidate> candidates = tests.candidates();
+    // One Benjamini–Hochberg family for every test of the run, single values and combinations alike.
+    double[] q = BenjaminiHochberg.adjust(candidates.stream().mapToDouble(c -> c.table().pValue()).toArray());
+    List<ContextQualifier.Qualified> significant = new ArrayList<>();
+    for (int i = 0; i < candidates.size(); i++) {
+      if (q[i] < properties.alpha() && reportable(candidates.get(i), tests.lifts())) {
+        significant.add(new ContextQualifier.Qualified(candidates.get(i), q[i]));
+      }
+    }
+    TimeSeries series = new TimeSeries(observations, windowStart, windowEnd);
+    Map<String, List<Observation>> byCluster = observations.stream().collect(Collectors.groupingBy(Observation::clusterId));
+    List<ContextQualifier.Qualified> merged = new FindingMerger(properties, taxonomy).merge(significant, byCluster, observations);
+    List<ContextQualifier.Qualified> reported = new ContextQualifier(properties, taxonomy).qualify(merged, byCluster, observations);
+    List<Finding> findings = new ArrayList<>(concentrations(reported, series, byCluster, clusterLabels));
+    findings.addAll(new SurgeDetector(properties, taxonomy).detect(observations, byCluster, series, clusterLabels,
+        List.copyOf(findings)));
+    findings.sort(Comparator.comparingDouble(Finding::score).reversed()
+        .thenComparing(Finding::clusterId).thenComparing(Finding::dimension).thenComparing(Finding::value));
+    List<Finding> ranked = new ArrayList<>();
+    for (int i = 0; i < Math.min(findings.size(), properties.maxFindings()); i++) {
+      ranked.add(findings.get(i).ranked(i + 1));
+    }
+    return new Correlation(ranked, profiles(observations), candidates.size());
+  }
+
+  /** The run's tests, and the lift of every cell evaluated (tested or not) for the subset rule. */
+  private record Tests(List<Candidate> candidates, Map<String, Double> lifts) {
+  }
+
+  private Tests tests(List<Observation> observations) {
     Counts counts = new Counts();
     for (Observation o : observations) {
       counts.add(o, taxonomy.names(), properties.stratifyBy());
     }
     List<Candidate> candidates = new ArrayList<>();
-    // The lift of every cell evaluated, tested or not, for the rule that a combination must beat its subsets.
     Map<String, Double> lifts = new HashMap<>();
     for (Taxonomy.Dimension dimension : taxonomy.dimensions()) {
       if (dimension.isProfile()) {
@@ -73,20 +103,20 @@ public final class Correlator {
       // Benjamini–Hochberg guarantee. Minimum support filters what is reported, after correction.
       for (String cluster : counts.clusters()) {
         for (String value : counts.values(dimension.name())) {
-        StratifiedTable table = new StratifiedTable();
-        for (String stratum : stratified ? counts.strata() : List.of(ALL)) {
-          table.add(counts.inBoth(stratum, dimension.name(), cluster, value, stratified),
-              counts.clusterSize(stratum, cluster, stratified),
-              counts.valueCount(stratum, dimension.name(), value, stratified),
-              counts.total(stratum, stratified));
-        }
-        Candidate candidate = new Candidate(cluster, List.of(new Part(dimension, value)), table);
-        if (table.expected() > 0) {
-          lifts.put(candidate.cluster() + "\u0001" + candidate.key(), candidate.lift());
-        }
-        if (table.expected() >= MIN_EXPECTED) {
-          candidates.add(candidate);
-        }
+          StratifiedTable table = new StratifiedTable();
+          for (String stratum : stratified ? counts.strata() : List.of(ALL)) {
+            table.add(counts.inBoth(stratum, dimension.name(), cluster, value, stratified),
+                counts.clusterSize(stratum, cluster, stratified),
+                counts.valueCount(stratum, dimension.name(), value, stratified),
+                counts.total(stratum, stratified));
+          }
+          Candidate candidate = new Candidate(cluster, List.of(new Part(dimension, value)), table);
+          if (table.expected() > 0) {
+            lifts.put(candidate.cluster() + "\u0001" + candidate.key(), candidate.lift());
+          }
+          if (table.expected() >= MIN_EXPECTED) {
+            candidates.add(candidate);
+          }
         }
       }
     }
@@ -95,29 +125,26 @@ public final class Correlator {
       candidates.addAll(combinations.candidates());
       lifts.putAll(combinations.lifts());
     }
-    // One Benjamini–Hochberg family for every test of the run, single values and combinations alike.
-    double[] q = BenjaminiHochberg.adjust(candidates.stream().mapToDouble(c -> c.table().pValue()).toArray());
-    List<Integer> significant = new ArrayList<>();
-    for (int i = 0; i < candidates.size(); i++) {
-      Candidate c = candidates.get(i);
-      // The lift's interval must exclude 1 too: in a very large cluster a lift of 1.01 can be
-      // "significant" and still tell a reader nothing.
-      if (q[i] < properties.alpha() && c.table().observed() > c.table().expected()
-          && c.table().observed() >= properties.minSupport()
-          && LiftInterval.of(c.table().observed(), c.table().expected(), 0.95).low() > 1
-          && (c.parts().size() == 1 || explainsMoreThanItsSubsets(c, lifts))) {
-        significant.add(i);
-      }
-    }
-    TimeSeries series = new TimeSeries(observations, windowStart, windowEnd);
-    Map<String, List<Observation>> byCluster = observations.stream().collect(Collectors.groupingBy(Observation::clusterId));
-    List<ContextQualifier.Qualified> merged = new FindingMerger(properties, taxonomy).merge(
-        significant.stream().map(i -> new ContextQualifier.Qualified(candidates.get(i), q[i])).toList(),
-        byCluster, observations);
-    List<ContextQualifier.Qualified> reported = new ContextQualifier(properties, taxonomy).qualify(merged, byCluster, observations);
+    return new Tests(candidates, lifts);
+  }
+
+  /**
+   * A significant cell is reported when it holds more than expected, at least {@code minSupport}
+   * escalations, a lift whose interval excludes 1 (in a very large cluster a lift of 1.01 can be
+   * "significant" and still tell a reader nothing), and, for a combination, more than its subsets.
+   */
+  private boolean reportable(Candidate c, Map<String, Double> lifts) {
+    return c.table().observed() > c.table().expected()
+        && c.table().observed() >= properties.minSupport()
+        && LiftInterval.of(c.table().observed(), c.table().expected(), 0.95).low() > 1
+        && (c.parts().size() == 1 || explainsMoreThanItsSubsets(c, lifts));
+  }
+
+  /** Findings for the reported cells, each with its spike and trend (their own BH families) and summary. */
+  private List<Finding> concentrations(List<ContextQualifier.Qualified> reported, TimeSeries series,
+                                       Map<String, List<Observation>> byCluster, Map<String, String> clusterLabels) {
     List<TimeSeries.Cell> cells = reported.stream().map(r -> series.cell(
         byCluster.getOrDefault(r.candidate().cluster(), List.of()), r.candidate()::matches, properties.recentDays())).toList();
-    // Spikes get their own Benjamini–Hochberg family: one test per finding.
     double[] spikeQ = BenjaminiHochberg.adjust(cells.stream().mapToDouble(t -> t.spike().pValue()).toArray());
     double[] trendQ = BenjaminiHochberg.adjust(cells.stream().mapToDouble(t -> t.trend().pValue()).toArray());
     List<Finding> findings = new ArrayList<>();
@@ -139,15 +166,7 @@ public final class Correlator {
               trendQ[f] < properties.alpha() ? trend : null),
           examples(byCluster.getOrDefault(c.cluster(), List.of()), c)));
     }
-    findings.addAll(new SurgeDetector(properties, taxonomy).detect(observations, byCluster, series, clusterLabels,
-        List.copyOf(findings)));
-    findings.sort(Comparator.comparingDouble(Finding::score).reversed()
-        .thenComparing(Finding::clusterId).thenComparing(Finding::dimension).thenComparing(Finding::value));
-    List<Finding> ranked = new ArrayList<>();
-    for (int i = 0; i < Math.min(findings.size(), properties.maxFindings()); i++) {
-      ranked.add(findings.get(i).ranked(i + 1));
-    }
-    return new Correlation(ranked, profiles(observations), candidates.size());
+    return findings;
   }
 
   private Map<String, ClusterProfile> profiles(List<Observation> observations) {

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Predicate;
 
 import com.escalationrca.cluster.Cluster;
 import com.escalationrca.ingest.Taxonomy;
