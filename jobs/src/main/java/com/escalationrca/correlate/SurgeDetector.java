@@ -14,9 +14,10 @@ import com.escalationrca.ingest.Taxonomy;
  * Surges: a whole cluster, or one dimension value across all clusters, rising in the last
  * {@code recentDays} days beyond its usual share of total volume. The test is {@link SpikeTest}
  * (total volume is the exposure, so weekday seasonality and overall growth cancel), with its own
- * Benjamini–Hochberg family; the onset is dated by CUSUM. A surge that a concentration finding
- * already explains (at least {@link #EXPLAINED} of its recent excess sits in one finding of the
- * same cluster or value) is left out: that finding says it better, with its vendor and market.
+ * Benjamini–Hochberg family; the onset is dated by CUSUM. A surge that concentration findings
+ * already explain (at least {@link #EXPLAINED} of its recent excess: the cluster's best finding,
+ * or for a value the best finding holding it in each cluster, added up) is left out: those findings
+ * say it better, with the vendor and market.
  */
 final class SurgeDetector {
 
@@ -82,14 +83,25 @@ final class SurgeDetector {
     return surges;
   }
 
-  /** Does one concentration finding of the same cluster or value hold most of the recent excess? */
+  /**
+   * Do concentration findings already hold most of the surge's recent excess? For a cluster, its
+   * best finding; for a value over all clusters, the best finding holding the value in each cluster,
+   * added up (clusters share no escalations, so their excesses add).
+   */
   private static boolean explained(Population p, SpikeTest surge, List<Finding> concentrations) {
     double excess = surge.recent() - surge.expectedRecent();
-    return concentrations.stream().filter(f -> p.part() == null
-            ? f.clusterId().equals(p.cluster())
-            : List.of(f.dimension().split(" ∧ ")).indexOf(p.part().dimension().name()) >= 0
-                && List.of(f.value().split(" ∧ ")).contains(p.part().value()))
-        .anyMatch(f -> f.recentObserved() - f.recentExpected() >= EXPLAINED * excess);
+    Map<String, Double> bestByCluster = new java.util.HashMap<>();
+    concentrations.stream()
+        .filter(f -> p.part() == null ? f.clusterId().equals(p.cluster()) : holds(f, p.part()))
+        .forEach(f -> bestByCluster.merge(f.clusterId(), f.recentObserved() - f.recentExpected(), Math::max));
+    return bestByCluster.values().stream().mapToDouble(Double::doubleValue).sum() >= EXPLAINED * excess;
+  }
+
+  private static boolean holds(Finding f, Correlator.Part part) {
+    List<String> dimensions = List.of(f.dimension().split(" ∧ "));
+    List<String> values = List.of(f.value().split(" ∧ "));
+    int i = dimensions.indexOf(part.dimension().name());
+    return i >= 0 && i < values.size() && values.get(i).equals(part.value());
   }
 
   private String summary(Population p, String label, double ratio, SpikeTest spike, double q, LocalDate since) {

@@ -146,6 +146,7 @@ public class ReportPublisher {
         lead.put("hasAlso", true);
       } else if (top.size() < 10) {
         Map<String, Object> v = view(f);
+        v.put("position", top.size() + 1);
         v.put("alsoList", new ArrayList<String>());
         v.put("alsoRanks", new ArrayList<Integer>());
         v.put("hasAlso", false);

@@ -110,4 +110,31 @@ class SurgeDetectorTest {
     assertThat(findings).anyMatch(f -> f.clusterId().equals("C0003") && f.value().equals("A ∧ X"));
     assertThat(findings).noneMatch(f -> f.kind().equals(SurgeDetector.KIND) && f.clusterId().equals("C0003"));
   }
+
+  @Test
+  void aVendorsSurgeThatItsFindingsInSeveralClustersExplainTogetherIsNotReportedAgain() {
+    SplittableRandom random = new SplittableRandom(5);
+    List<Observation> all = new ArrayList<>(seasonal(6000, random));
+    // Three small clusters with 30 ordinary members each; vendor D rises in all three, a third in
+    // each: no cluster's finding alone holds 75 % of D's rise over all clusters, together they do.
+    for (String cluster : List.of("C0005", "C0006", "C0007")) {
+      for (int i = 0; i < 30; i++) {
+        all.add(new Observation(cluster + "-" + i, cluster, 0.5, START.plusDays(seasonalDay(random)),
+            Map.of("vendor", VENDORS[random.nextInt(4)], "market", MARKETS[random.nextInt(4)], "detected_language", "en")));
+      }
+    }
+    for (int i = 0; i < 180; i++) {
+      all.add(new Observation("S" + i, "C000" + (5 + i % 3), 0.5, START.plusDays(22 + random.nextInt(6)),
+          Map.of("vendor", "D", "market", MARKETS[random.nextInt(4)], "detected_language", "en")));
+    }
+
+    List<Finding> findings = new Correlator(PROPERTIES, TAXONOMY)
+        .correlate(all, Map.of(), START, START.plusDays(27)).findings();
+
+    for (String cluster : List.of("C0005", "C0006", "C0007")) {
+      assertThat(findings).anyMatch(f -> f.clusterId().equals(cluster) && f.dimension().equals("vendor")
+          && f.value().equals("D"));
+    }
+    assertThat(findings).noneMatch(f -> f.kind().equals(SurgeDetector.KIND) && f.value().equals("D"));
+  }
 }
