@@ -37,10 +37,18 @@ final class ImportCommand implements Callable<Integer> {
     }
     try (var context = ApplicationContexts.start(storage)) {
       long started = System.nanoTime();
-      var result = context.getBean(EscalationImporter.class).importFile(file, mapping,
-          counts -> System.err.printf("\rimported %,d records…", counts.read()));
+      // The progress line redraws itself with a carriage return: only on a terminal. In a log
+      // (a scheduled import) it would be one endless line; the final counts say everything there.
+      boolean terminal = System.console() != null;
+      var result = context.getBean(EscalationImporter.class).importFile(file, mapping, counts -> {
+        if (terminal) {
+          System.err.printf("\rimported %,d records…", counts.read());
+        }
+      });
       double seconds = (System.nanoTime() - started) / 1e9;
-      System.err.print("\r");
+      if (terminal) {
+        System.err.print("\r");
+      }
       System.out.printf("%s: %s (%.1f s, %,.0f records/s)%n", file.getFileName(), result.counts(), seconds,
           result.counts().read() / Math.max(seconds, 1e-9));
       var reasons = context.getBean(ImportLedger.class).rejections(result.importId());
