@@ -136,12 +136,10 @@ public final class RcaBenchmark {
 
   /** As {@link #names(Finding, PlantedCause)}, for a finding as published ("vendor ∧ market", "A ∧ BR"). */
   public static boolean names(String dimension, String value, PlantedCause cause) {
-    String[] dimensions = dimension.split(" ∧ ");
-    String[] values = value.split(" ∧ ");
+    Map<String, String> values = Finding.values(dimension, value);
     Map<String, String> planted = Map.of("vendor", cause.vendor(), "market", cause.market(), "policy", cause.policy());
-    boolean allPlanted = IntStream.range(0, dimensions.length)
-        .allMatch(i -> values[i].equals(planted.get(dimensions[i])));
-    return allPlanted && List.of(dimensions).contains("vendor");
+    return values.containsKey("vendor")
+        && values.entrySet().stream().allMatch(e -> e.getValue().equals(planted.get(e.getKey())));
   }
 
   /**

@@ -106,13 +106,11 @@ final class ContextQualifier {
         .upperCumulativeProbability((int) inCellWithValue);
   }
 
-  /** The candidate with one more part (in taxonomy order), its table counted over the window. */
+  /** The candidate with one more part, its table counted over the window. */
   private Correlator.Candidate withPart(Correlator.Candidate candidate, Correlator.Part part, List<Observation> window) {
-    List<String> order = taxonomy.names();
     List<Correlator.Part> parts = new ArrayList<>(candidate.parts());
     parts.add(part);
-    parts.sort(Comparator.comparingInt(p -> order.indexOf(p.dimension().name())));
-    return Correlator.Candidate.counted(candidate.cluster(), parts, window, properties.stratifyBy());
+    return Correlator.Candidate.counted(candidate.cluster(), parts, taxonomy, window, properties.stratifyBy());
   }
 
   private record Proposal(Correlator.Part part, long inCell, double pValue) {

@@ -260,9 +260,15 @@ public final class Correlator {
   /** A tested cell: a cluster and one value, or a conjunction of values, with its table. */
   record Candidate(String cluster, List<Part> parts, StratifiedTable table) {
 
-    /** The cell of these values in this cluster, its table counted over the window per stratum. */
-    static Candidate counted(String cluster, List<Part> parts, List<Observation> window, String stratifyBy) {
-      Candidate candidate = new Candidate(cluster, List.copyOf(parts), new StratifiedTable());
+    /**
+     * The cell of these values (put in taxonomy order) in this cluster, its table counted over the
+     * window per stratum.
+     */
+    static Candidate counted(String cluster, List<Part> parts, Taxonomy taxonomy, List<Observation> window,
+                             String stratifyBy) {
+      List<String> order = taxonomy.names();
+      List<Part> ordered = parts.stream().sorted(Comparator.comparingInt(p -> order.indexOf(p.dimension().name()))).toList();
+      Candidate candidate = new Candidate(cluster, ordered, new StratifiedTable());
       Map<String, long[]> strata = new java.util.TreeMap<>();
       for (Observation o : window) {
         // {stratum size, in the cluster, with the values, both}
@@ -279,11 +285,11 @@ public final class Correlator {
     }
 
     String dimensionName() {
-      return parts.stream().map(p -> p.dimension().name()).collect(Collectors.joining(" ∧ "));
+      return parts.stream().map(p -> p.dimension().name()).collect(Collectors.joining(Finding.AND));
     }
 
     String value() {
-      return parts.stream().map(Part::value).collect(Collectors.joining(" ∧ "));
+      return parts.stream().map(Part::value).collect(Collectors.joining(Finding.AND));
     }
 
     String key() {

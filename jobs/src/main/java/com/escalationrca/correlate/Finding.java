@@ -1,6 +1,8 @@
 package com.escalationrca.correlate;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A finding with its evidence. Its {@code kind} is {@value #CONCENTRATION} (a cluster over-represented
@@ -17,6 +19,22 @@ public record Finding(int rank, String kind, String clusterId, String clusterLab
                       double score, String summary, List<String> exampleIds) {
 
   public static final String CONCENTRATION = "concentration";
+  /** Joins the dimensions, and the values, of a combination: "vendor ∧ market", "Atlas ∧ BR". */
+  public static final String AND = " ∧ ";
+
+  /** A published finding's values by dimension, in order ("vendor ∧ market" = "A ∧ BR"); none for a whole cluster. */
+  public static Map<String, String> values(String dimension, String value) {
+    Map<String, String> values = new LinkedHashMap<>();
+    if (dimension.isEmpty()) {
+      return values;
+    }
+    String[] dimensions = dimension.split(AND);
+    String[] parts = value.split(AND);
+    for (int i = 0; i < dimensions.length; i++) {
+      values.put(dimensions[i], parts[i]);
+    }
+    return values;
+  }
 
   public Finding {
     if (observed < 0 || expected <= 0) {

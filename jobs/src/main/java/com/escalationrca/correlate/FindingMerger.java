@@ -52,7 +52,7 @@ final class FindingMerger {
             continue;
           }
           Correlator.Candidate conjunction = Correlator.Candidate.counted(findings.get(i).candidate().cluster(), union,
-              window, properties.stratifyBy());
+              taxonomy, window, properties.stratifyBy());
           if (conjunction.table().observed() < properties.minSupport()) {
             continue;
           }
@@ -69,7 +69,7 @@ final class FindingMerger {
     return findings;
   }
 
-  /** The two findings' values together in taxonomy order, or null when they clash or are too many. */
+  /** The two findings' values together, or null when they clash or are too many. */
   private List<Correlator.Part> union(Correlator.Candidate a, Correlator.Candidate b) {
     Map<String, String> values = new java.util.HashMap<>();
     for (Correlator.Part p : a.parts()) {
@@ -85,12 +85,7 @@ final class FindingMerger {
         parts.add(p);
       }
     }
-    if (parts.size() > properties.maxCombination()) {
-      return null;
-    }
-    List<String> order = taxonomy.names();
-    parts.sort(java.util.Comparator.comparingInt(p -> order.indexOf(p.dimension().name())));
-    return parts;
+    return parts.size() > properties.maxCombination() ? null : parts;
   }
 
   private static boolean sameEscalations(Correlator.Candidate a, Correlator.Candidate b, List<Observation> members) {

@@ -98,10 +98,7 @@ final class SurgeDetector {
   }
 
   private static boolean holds(Finding f, Correlator.Part part) {
-    List<String> dimensions = List.of(f.dimension().split(" ∧ "));
-    List<String> values = List.of(f.value().split(" ∧ "));
-    int i = dimensions.indexOf(part.dimension().name());
-    return i >= 0 && i < values.size() && values.get(i).equals(part.value());
+    return part.value().equals(Finding.values(f.dimension(), f.value()).get(part.dimension().name()));
   }
 
   private String summary(Population p, String label, double ratio, SpikeTest spike, double q, LocalDate since) {
