@@ -36,7 +36,7 @@ final class GenerateCommand implements Callable<Integer> {
   int causes;
 
   @Option(names = "--cases-per-cause", defaultValue = "0",
-      description = "Escalations per planted cause (default: about 1.5 % of the rows, at least 20).")
+      description = "Escalations per planted cause (default: about 1.5 %% of the rows, at least 20).")
   int casesPerCause;
 
   @Option(names = "--cause-theme", paramLabel = "THEME",
