@@ -142,13 +142,21 @@ class NightlyRunIntegrationTest {
     assertThat(named.summary()).contains("under policy " + misapplied.policy() + " from vendor " + misapplied.vendor()
         + " in market " + misapplied.market());
     String summaryMd = Files.readString(report.resolve("summary.md"));
-    assertThat(summaryMd).contains("## Top findings", top.get(0).summary());
+    assertThat(summaryMd).contains("## Top causes", top.get(0).summary());
+    // One entry per cause: the two planted causes lead the morning read, each named once.
+    assertThat(findings.causes()).hasSizeGreaterThanOrEqualTo(2);
+    for (RunReport.CauseSummary cause : findings.causes().subList(0, 2)) {
+      RunReport.FindingSummary lead = findings.findings().get(cause.leadRank() - 1);
+      assertThat(truth.causes()).as(lead.summary()).anyMatch(c -> RcaBenchmark.names(lead.dimension(), lead.value(), c));
+      assertThat(cause.clusters()).isNotEmpty();
+      assertThat(cause.topTerms()).isNotEmpty();
+    }
     // The morning read states a cause once; the other clusters it shows in are folded under it.
     String sentence = "under policy " + misapplied.policy() + " from vendor " + misapplied.vendor() + " in market "
         + misapplied.market();
     assertThat(summaryMd.split(java.util.regex.Pattern.quote(sentence), -1)).hasSize(2);
     if (findings.findings().stream().filter(f -> f.value().equals(named.value())).count() > 1) {
-      assertThat(summaryMd).contains("   - also in '");
+      assertThat(summaryMd).contains("   - also: ");
     }
   }
 
@@ -237,13 +245,19 @@ class NightlyRunIntegrationTest {
     }
   }
 
+  /** The real-data cause the CFPB test plants: complaints of one issue moved onto one company lately. */
+  private static final String PLANTED_ISSUE = "Improper use of your report";
+  private static final String PLANTED_COMPANY = "WELLS FARGO & COMPANY";
+  private static final LocalDate CFPB_RUN_DATE = LocalDate.of(2023, 7, 31);
+
   @Test
   @Order(7)
-  void theCfpbSampleImportsWithItsMappingAndClustersIntoItsIssues() throws Exception {
-    var result = importer.importFile(fixture("cfpb-narratives.csv"), "cfpb", c -> { });
+  void aCauseMovedIntoRealComplaintsIsFoundAndEveryFindingRecountsFromTheRawRows() throws Exception {
+    Path planted = plantedCfpbFile();
+    var result = importer.importFile(planted, "cfpb", c -> { });
     assertThat(result.counts()).isEqualTo(new ImportCounts(449, 389, 0, 0, 60, 0));
 
-    NightlyRunLauncher.RunOutcome outcome = launcher.run(LocalDate.of(2023, 7, 31), false, false, false);
+    NightlyRunLauncher.RunOutcome outcome = launcher.run(CFPB_RUN_DATE, false, false, false);
 
     assertThat(outcome.status()).isEqualTo(BatchStatus.COMPLETED);
     RunReport report = JsonMapper.builder().build()
@@ -255,33 +269,92 @@ class NightlyRunIntegrationTest {
     // information, mortgage trouble. "report" is in over 40 % of the complaints: too common to weigh.
     assertThat(words).contains("inquir", "identity", "inaccurate", "mortgage");
 
-    // Every finding can be checked by counting rows: the CFPB file joined with assignments.csv.
-    assertThat(report.findings()).anyMatch(f -> f.dimension().contains("vendor"));
-    Map<String, Map<String, String>> rows = cfpbRows();
+    // The first cause of the morning read is the company taking on the issue, named by both.
+    PlantedCause cause = new PlantedCause(PLANTED_ISSUE, PLANTED_ISSUE, PLANTED_COMPANY, null,
+        CFPB_RUN_DATE.minusDays(3), 15, List.of());
+    RunReport.CauseSummary first = report.causes().get(0);
+    RunReport.FindingSummary lead = report.findings().get(first.leadRank() - 1);
+    assertThat(RcaBenchmark.names(lead.dimension(), lead.value(), cause)).as(lead.summary()).isTrue();
+    assertThat(lead.value()).contains(PLANTED_ISSUE);
+    assertThat(lead.since()).isBetween(CFPB_RUN_DATE.minusDays(6), CFPB_RUN_DATE.minusDays(2));
+    assertThat(Files.readString(Path.of(outcome.reportPath()).resolve("summary.md")))
+        .contains("1. **New:** " + lead.summary());
+
+    // Every finding can be checked by counting rows: the planted CSV joined with assignments.csv.
+    Map<String, Map<String, String>> rows = cfpbRows(planted);
     Map<String, String> clusterOf = Files.readAllLines(Path.of(outcome.reportPath()).resolve("assignments.csv"))
         .stream().skip(1).map(l -> l.split(",")).collect(Collectors.toMap(p -> p[0], p -> p[1]));
+    java.util.function.Predicate<String> recent = id -> !LocalDate.parse(rows.get(id).get("Date received"))
+        .isBefore(CFPB_RUN_DATE.minusDays(6));
     for (RunReport.FindingSummary f : report.findings()) {
       List<String> dimensions = List.of(f.dimension().split(" ∧ "));
       List<String> values = List.of(f.value().split(" ∧ "));
-      java.util.function.Predicate<String> hasValues = id -> java.util.stream.IntStream.range(0, dimensions.size())
+      java.util.function.Predicate<String> inPopulation = id -> f.clusterId().equals("all")
+          || clusterOf.get(id).equals(f.clusterId());
+      java.util.function.Predicate<String> hasValues = id -> f.dimension().isEmpty() || java.util.stream.IntStream
+          .range(0, dimensions.size())
           .allMatch(i -> values.get(i).equals(rows.get(id).get(CFPB_COLUMN.get(dimensions.get(i)))));
-      long inCluster = clusterOf.values().stream().filter(f.clusterId()::equals).count();
-      long observed = clusterOf.keySet().stream().filter(id -> clusterOf.get(id).equals(f.clusterId())).filter(hasValues).count();
-      long withValues = clusterOf.keySet().stream().filter(hasValues).count();
-      assertThat(f.observed()).as(f.summary()).isEqualTo(observed);
-      // One language stratum here (every narrative is English), so expected = cluster × values ÷ window.
-      assertThat(f.expected()).as(f.summary()).isCloseTo((double) inCluster * withValues / clusterOf.size(),
+      if (f.kind().equals("surge")) {
+        // The last 7 days against the cell's share of the window: n × recent volume ÷ window volume.
+        long n = clusterOf.keySet().stream().filter(inPopulation.and(hasValues)).count();
+        assertThat(f.observed()).as(f.summary()).isEqualTo(
+            clusterOf.keySet().stream().filter(inPopulation.and(hasValues)).filter(recent).count());
+        assertThat(f.expected()).as(f.summary()).isCloseTo(
+            (double) n * clusterOf.keySet().stream().filter(recent).count() / clusterOf.size(),
+            org.assertj.core.api.Assertions.within(1e-6));
+        continue;
+      }
+      // A policy-level finding's population is the policy (its first value); a cluster's, the cluster.
+      java.util.function.Predicate<String> population = f.clusterId().equals("all")
+          ? id -> values.get(0).equals(rows.get(id).get(CFPB_COLUMN.get(dimensions.get(0))))
+          : id -> clusterOf.get(id).equals(f.clusterId());
+      java.util.function.Predicate<String> cell = f.clusterId().equals("all")
+          ? id -> java.util.stream.IntStream.range(1, dimensions.size())
+              .allMatch(i -> values.get(i).equals(rows.get(id).get(CFPB_COLUMN.get(dimensions.get(i)))))
+          : hasValues;
+      long inPopulationCount = clusterOf.keySet().stream().filter(population).count();
+      long withValues = clusterOf.keySet().stream().filter(cell).count();
+      assertThat(f.observed()).as(f.summary()).isEqualTo(
+          clusterOf.keySet().stream().filter(population.and(cell)).count());
+      // One language stratum here (every narrative is English), so expected = population × values ÷ window.
+      assertThat(f.expected()).as(f.summary()).isCloseTo((double) inPopulationCount * withValues / clusterOf.size(),
           org.assertj.core.api.Assertions.within(1e-6));
     }
+  }
+
+  /**
+   * The CFPB fixture with 15 complaints of {@link #PLANTED_ISSUE} from other companies moved onto
+   * {@link #PLANTED_COMPANY} and into the last four days before the run date.
+   */
+  private static Path plantedCfpbFile() throws Exception {
+    Path planted = ROOT.resolve("cfpb-planted.csv");
+    try (var parser = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+        .parse(Files.newBufferedReader(fixture("cfpb-narratives.csv")));
+         var printer = org.apache.commons.csv.CSVFormat.RFC4180.builder()
+             .setHeader(parser.getHeaderNames().toArray(String[]::new)).get().print(Files.newBufferedWriter(planted))) {
+      int moved = 0;
+      for (var record : parser.getRecords()) {
+        Map<String, String> row = new java.util.LinkedHashMap<>(record.toMap());
+        if (moved < 15 && !row.get("Consumer complaint narrative").isBlank() && row.get("Issue").equals(PLANTED_ISSUE)
+            && !row.get("Company").equals(PLANTED_COMPANY)) {
+          row.put("Company", PLANTED_COMPANY);
+          row.put("Date received", CFPB_RUN_DATE.minusDays(moved % 4).toString());
+          moved++;
+        }
+        printer.printRecord(row.values());
+      }
+      assertThat(moved).isEqualTo(15);
+    }
+    return planted;
   }
 
   private static final Map<String, String> CFPB_COLUMN = Map.of("policy", "Issue", "vendor", "Company",
       "market", "State", "channel", "Submitted via", "outcome", "Company response to consumer");
 
-  /** The CFPB fixture's rows by Complaint ID, parsed independently of the importer. */
-  private static Map<String, Map<String, String>> cfpbRows() throws Exception {
+  /** A CFPB file's rows by Complaint ID, parsed independently of the importer. */
+  private static Map<String, Map<String, String>> cfpbRows(Path file) throws Exception {
     try (var parser = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-        .parse(Files.newBufferedReader(fixture("cfpb-narratives.csv")))) {
+        .parse(Files.newBufferedReader(file))) {
       return parser.getRecords().stream().collect(Collectors.toMap(r -> r.get("Complaint ID"), r -> r.toMap()));
     }
   }

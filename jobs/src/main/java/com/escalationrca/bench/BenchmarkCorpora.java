@@ -1,10 +1,5 @@
 package com.escalationrca.bench;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,8 +13,6 @@ import com.escalationrca.generate.GeneratorSpec;
 import com.escalationrca.nlp.NarrativeAnalysis;
 import com.escalationrca.nlp.NarrativeAnalyzer;
 import com.escalationrca.nlpmodels.NlpModels;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 
 /** Labelled corpora for the clustering benchmark, analysed with the job's own analyzer. */
 public final class BenchmarkCorpora {
@@ -42,27 +35,15 @@ public final class BenchmarkCorpora {
 
   /** The CFPB export's complaints with a narrative, once with Issue and once with Product as gold. */
   public List<ClusteringBenchmark.Corpus> cfpb(Path file) {
-    List<String> narratives = new ArrayList<>();
-    List<String> issues = new ArrayList<>();
-    List<String> products = new ArrayList<>();
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      for (CSVRecord row : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-        String narrative = row.get("Consumer complaint narrative");
-        if (!narrative.isBlank()) {
-          narratives.add(narrative);
-          issues.add(row.get("Issue"));
-          products.add(row.get("Product"));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
+    List<CfpbComplaint> complaints = CfpbComplaint.read(file);
+    List<String> narratives = complaints.stream().map(CfpbComplaint::narrative).toList();
     List<NarrativeDocument> documents = analyse(narratives);
-    return List.of(new ClusteringBenchmark.Corpus("CFPB by Issue", narratives, documents, issues),
-        new ClusteringBenchmark.Corpus("CFPB by Product", narratives, documents, products));
+    return List.of(
+        new ClusteringBenchmark.Corpus("CFPB by Issue", narratives, documents, complaints.stream().map(CfpbComplaint::issue).toList()),
+        new ClusteringBenchmark.Corpus("CFPB by Product", narratives, documents, complaints.stream().map(CfpbComplaint::product).toList()));
   }
 
-  private List<NarrativeDocument> analyse(List<String> narratives) {
+  List<NarrativeDocument> analyse(List<String> narratives) {
     return IntStream.range(0, narratives.size()).parallel().mapToObj(i -> {
       NarrativeAnalysis a = analyzers.get().analyze(narratives.get(i), null);
       return new NarrativeDocument(i, a.language(), a.terms(), a.phrases());

@@ -96,13 +96,19 @@ final class BenchCommand {
   }
 
   @Command(name = "rca", mixinStandardHelpOptions = true,
-      description = {"Plants one cause of each size in generated datasets and runs the job's analysis, clustering and",
-          "correlation on each; also null datasets with nothing planted. Prints recall of planted causes in the top 10",
-          "findings by size (with the cause's true lift), and false findings per null run."})
+      description = {"Plants one cause of each size in generated datasets (or, with --cfpb, in real complaints) and runs",
+          "the job's analysis, clustering and correlation on each; also null datasets with nothing planted. Prints",
+          "recall of planted causes in the top 5 and top 10 findings by size (with the cause's true lift), top-10",
+          "findings that describe no planted cause (collateral), and false findings per null run."})
   static final class Rca implements Callable<Integer> {
 
-    @Option(names = "--escalations", defaultValue = "6000", description = "Escalations per dataset, 42 days (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--escalations", defaultValue = "6000", description = "Escalations per generated dataset, 42 days (default: ${DEFAULT-VALUE}).")
     int escalations;
+
+    @Option(names = "--cfpb", paramLabel = "FILE",
+        description = {"Plant causes into this CFPB complaint export instead (e.g. ../shared/data/cfpb-sample.csv): complaints",
+            "of one issue moved onto one company in the last 6 days, dates spread over 42 days."})
+    Path cfpb;
 
     @Option(names = "--runs", defaultValue = "5", description = "Datasets per cause size (default: ${DEFAULT-VALUE}).")
     int runs;
@@ -110,8 +116,8 @@ final class BenchCommand {
     @Option(names = "--null-runs", defaultValue = "20", description = "Datasets with nothing planted (default: ${DEFAULT-VALUE}).")
     int nullRuns;
 
-    @Option(names = "--sizes", split = ",", defaultValue = "20,50,100,200",
-        description = "Planted cases per cause (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sizes", split = ",", paramLabel = "N,N,…",
+        description = "Planted cases per cause (default: 20,50,100,200; with --cfpb 10,20).")
     List<Integer> sizes;
 
     @Option(names = "--cause-theme", paramLabel = "THEME",
@@ -126,30 +132,39 @@ final class BenchCommand {
     public Integer call() {
       var bench = new com.escalationrca.bench.RcaBenchmark(com.escalationrca.nlpmodels.NlpModels.load(),
           ConfigFile.clusterProperties(), ConfigFile.correlateProperties(), ConfigFile.taxonomy());
+      var complaints = cfpb == null ? null : bench.cfpb(com.escalationrca.bench.CfpbComplaint.read(cfpb));
+      List<Integer> planted = sizes != null ? sizes : cfpb != null ? List.of(10, 20) : List.of(20, 50, 100, 200);
+      java.util.function.BiFunction<Integer, Long, com.escalationrca.bench.RcaBenchmark.Outcome> dataset = (cases, seed) ->
+          complaints != null ? bench.runCfpb(complaints, cases, seed) : bench.run(escalations, cases, seed, causeTheme, causeShape);
       long started = System.nanoTime();
-      System.out.printf("%-8s %5s %10s %8s %16s %10s%n", "cases", "runs", "true lift", "found", "recall (top 10)", "s / run");
+      System.out.printf("%-6s %5s %10s %12s %13s %11s %8s%n", "cases", "runs", "true lift", "recall top 5",
+          "recall top 10", "collateral", "s / run");
       long seed = 1000;
-      for (int cases : sizes) {
+      int collateral = 0;
+      for (int cases : planted) {
         var outcomes = new java.util.ArrayList<com.escalationrca.bench.RcaBenchmark.Outcome>();
         for (int r = 0; r < runs; r++) {
-          var outcome = bench.run(escalations, cases, seed++, causeTheme, causeShape);
+          var outcome = dataset.apply(cases, seed++);
           outcome.notes().forEach(System.out::println);
           outcomes.add(outcome);
         }
-        long found = outcomes.stream().filter(com.escalationrca.bench.RcaBenchmark.Outcome::found).count();
-        System.out.printf("%-8d %5d %10.1f %8d %15.0f%% %10.1f%n", cases, runs,
+        int sizeCollateral = outcomes.stream().mapToInt(com.escalationrca.bench.RcaBenchmark.Outcome::collateral).sum();
+        collateral += sizeCollateral;
+        System.out.printf("%-6d %5d %10.1f %11.0f%% %12.0f%% %11d %8.1f%n", cases, runs,
             outcomes.stream().mapToDouble(com.escalationrca.bench.RcaBenchmark.Outcome::trueLift).average().orElse(0),
-            found, 100.0 * found / runs,
+            100.0 * outcomes.stream().filter(o -> o.foundWithin(5)).count() / runs,
+            100.0 * outcomes.stream().filter(o -> o.foundWithin(10)).count() / runs, sizeCollateral,
             outcomes.stream().mapToDouble(com.escalationrca.bench.RcaBenchmark.Outcome::seconds).average().orElse(0));
       }
+      System.out.printf("collateral findings in the top 10: %d in %d datasets with a planted cause%n", collateral,
+          planted.size() * runs);
       int falseFindings = 0;
       int runsWithAny = 0;
       for (int r = 0; r < nullRuns; r++) {
-        var outcome = bench.run(escalations, 0, seed++, null);
-        int findings = outcome.findings();
+        var outcome = dataset.apply(0, seed++);
         outcome.notes().forEach(System.out::println);
-        falseFindings += findings;
-        runsWithAny += findings > 0 ? 1 : 0;
+        falseFindings += outcome.findings();
+        runsWithAny += outcome.findings() > 0 ? 1 : 0;
       }
       System.out.printf("null runs: %d, false findings: %d, runs with any false finding: %d%n", nullRuns,
           falseFindings, runsWithAny);

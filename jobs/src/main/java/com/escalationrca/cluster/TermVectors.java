@@ -32,6 +32,12 @@ final class TermVectors {
 
   static TermVectors build(List<NarrativeDocument> documents, ClusterProperties properties,
                            TermStatistics statistics) {
+    return build(documents, properties.minDocumentFrequency(), properties.maxDocumentFrequencyRatio(),
+        properties.maxTerms(), statistics);
+  }
+
+  static TermVectors build(List<NarrativeDocument> documents, int minDocumentFrequency,
+                           double maxDocumentFrequencyRatio, int maxTerms, TermStatistics statistics) {
     FeatureNormalizer normalizer = new FeatureNormalizer();
     List<String[]> featuresOf = new ArrayList<>(documents.size());
     Map<String, int[]> documentFrequency = new HashMap<>();
@@ -50,13 +56,12 @@ final class TermVectors {
           .forEach(f -> documentFrequency.computeIfAbsent(f, k -> new int[1])[0]++);
     }
     int n = documents.size();
-    int maxDf = Math.max(properties.minDocumentFrequency(),
-        (int) Math.floor(properties.maxDocumentFrequencyRatio() * n));
+    int maxDf = Math.max(minDocumentFrequency, (int) Math.floor(maxDocumentFrequencyRatio * n));
     List<String> vocabulary = documentFrequency.entrySet().stream()
-        .filter(e -> e.getValue()[0] >= properties.minDocumentFrequency() && e.getValue()[0] <= maxDf)
+        .filter(e -> e.getValue()[0] >= minDocumentFrequency && e.getValue()[0] <= maxDf)
         .sorted((a, b) -> a.getValue()[0] != b.getValue()[0]
             ? Integer.compare(b.getValue()[0], a.getValue()[0]) : a.getKey().compareTo(b.getKey()))
-        .limit(properties.maxTerms()).map(Map.Entry::getKey).toList();
+        .limit(maxTerms).map(Map.Entry::getKey).toList();
     Map<String, Integer> index = new HashMap<>();
     double[] idf = new double[vocabulary.size()];
     List<String> display = new ArrayList<>(vocabulary.size());

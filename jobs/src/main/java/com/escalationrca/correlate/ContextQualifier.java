@@ -39,13 +39,14 @@ final class ContextQualifier {
 
   /**
    * @param findings significant candidates, each with the q-value of its own test
-   * @param byCluster the window's escalations by cluster
+   * @param populations the window's populations; only clusters are drilled down (a policy
+   *     population has its policy already)
    * @param window every escalation of the window (for the qualified cell's margins)
    */
-  List<Qualified> qualify(List<Qualified> findings, Map<String, List<Observation>> byCluster,
-                          List<Observation> window) {
+  List<Qualified> qualify(List<Qualified> findings, Populations populations, List<Observation> window) {
     List<Proposal> proposals = findings.stream()
-        .map(f -> propose(f.candidate(), byCluster.getOrDefault(f.candidate().cluster(), List.of())))
+        .map(f -> f.candidate().population().isCluster()
+            ? propose(f.candidate(), populations.members(f.candidate().population())) : null)
         .toList();
     double[] q = BenjaminiHochberg.adjust(proposals.stream().mapToDouble(p -> p == null ? 1.0 : p.pValue()).toArray());
     List<Qualified> result = new ArrayList<>();
@@ -68,7 +69,7 @@ final class ContextQualifier {
     Proposal best = null;
     for (String dimensionName : properties.contextDimensions()) {
       Taxonomy.Dimension dimension = taxonomy.dimension(dimensionName);
-      if (candidate.parts().stream().anyMatch(p -> p.dimension().name().equals(dimensionName))) {
+      if (candidate.published().stream().anyMatch(p -> p.dimension().name().equals(dimensionName))) {
         continue;
       }
       Map<String, Long> inCell = cluster.stream().filter(candidate::matches)
@@ -110,7 +111,7 @@ final class ContextQualifier {
   private Correlator.Candidate withPart(Correlator.Candidate candidate, Correlator.Part part, List<Observation> window) {
     List<Correlator.Part> parts = new ArrayList<>(candidate.parts());
     parts.add(part);
-    return Correlator.Candidate.counted(candidate.cluster(), parts, taxonomy, window, properties.stratifyBy());
+    return Correlator.Candidate.counted(candidate.population(), parts, taxonomy, window, properties.stratifyBy());
   }
 
   private record Proposal(Correlator.Part part, long inCell, double pValue) {

@@ -3,11 +3,20 @@ package com.escalationrca.correlate;
 import java.util.List;
 import java.util.Map;
 
-/** The correlate step's outcome: ranked findings, cluster profiles, and how many tests were run. */
-public record Correlation(List<Finding> findings, Map<String, ClusterProfile> profiles, int tests) {
+/**
+ * The correlate step's outcome: ranked findings, cluster profiles, how many tests were run, and the
+ * causes the findings group into (in rank order of their best finding).
+ */
+public record Correlation(List<Finding> findings, Map<String, ClusterProfile> profiles, int tests, List<Cause> causes) {
 
   public Correlation {
     findings = List.copyOf(findings);
     profiles = Map.copyOf(profiles);
+    causes = List.copyOf(causes);
+  }
+
+  /** The same outcome with each cause's top terms set by {@code terms}. */
+  public Correlation withCauseTerms(java.util.function.Function<Cause, List<String>> terms) {
+    return new Correlation(findings, profiles, tests, causes.stream().map(c -> c.withTopTerms(terms.apply(c))).toList());
   }
 }

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What changed since the previous run. A finding is identified by its cluster id (stable across
- * nights), dimension and value: tonight's findings are new or continuing, and last run's findings
- * missing tonight have ended.
+ * What changed since the previous run. A finding is identified by its kind, cluster id (stable
+ * across nights; "all" for findings over all escalations), dimension and value: tonight's findings
+ * are new or continuing, and last run's findings missing tonight have ended.
  */
 public final class FindingChanges {
 
@@ -17,8 +17,8 @@ public final class FindingChanges {
   }
 
   /** The key of a finding across runs. */
-  public static String key(String clusterId, String dimension, String value) {
-    return clusterId + "\u0001" + dimension + "\u0001" + value;
+  public static String key(String kind, String clusterId, String dimension, String value) {
+    return kind + "\u0001" + clusterId + "\u0001" + dimension + "\u0001" + value;
   }
 
   public static String change(String key, Set<String> previousKeys) {

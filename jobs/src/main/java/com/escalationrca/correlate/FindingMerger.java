@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import com.escalationrca.ingest.Taxonomy;
 
 /**
- * Merges findings of one cluster that describe the same escalations. When a cause dominates its
+ * Merges findings of one population (a cluster, or a policy) that describe the same escalations. When a cause dominates its
  * cluster, its vendor alone and its market alone pick out nearly the same rows, and neither pair
  * beats its parts; a reader should see one finding, "from vendor Lumen CX in market PT", not two.
  * Two findings merge into the conjunction of their values when each covers at least
@@ -30,13 +30,13 @@ final class FindingMerger {
     this.taxonomy = taxonomy;
   }
 
-  List<ContextQualifier.Qualified> merge(List<ContextQualifier.Qualified> findings,
-                                         Map<String, List<Observation>> byCluster, List<Observation> window) {
-    Map<String, List<ContextQualifier.Qualified>> byClusterFindings = findings.stream()
-        .collect(Collectors.groupingBy(f -> f.candidate().cluster(), java.util.LinkedHashMap::new, Collectors.toList()));
+  List<ContextQualifier.Qualified> merge(List<ContextQualifier.Qualified> findings, Populations populations,
+                                         List<Observation> window) {
+    Map<Population, List<ContextQualifier.Qualified>> byPopulation = findings.stream()
+        .collect(Collectors.groupingBy(f -> f.candidate().population(), java.util.LinkedHashMap::new, Collectors.toList()));
     List<ContextQualifier.Qualified> merged = new ArrayList<>();
-    byClusterFindings.forEach((cluster, list) ->
-        merged.addAll(mergeWithin(new ArrayList<>(list), byCluster.getOrDefault(cluster, List.of()), window)));
+    byPopulation.forEach((population, list) ->
+        merged.addAll(mergeWithin(new ArrayList<>(list), populations.members(population), window)));
     return merged;
   }
 
@@ -51,8 +51,8 @@ final class FindingMerger {
           if (union == null || !sameEscalations(findings.get(i).candidate(), findings.get(j).candidate(), members)) {
             continue;
           }
-          Correlator.Candidate conjunction = Correlator.Candidate.counted(findings.get(i).candidate().cluster(), union,
-              taxonomy, window, properties.stratifyBy());
+          Correlator.Candidate conjunction = Correlator.Candidate.counted(findings.get(i).candidate().population(),
+              union, taxonomy, window, properties.stratifyBy());
           if (conjunction.table().observed() < properties.minSupport()) {
             continue;
           }

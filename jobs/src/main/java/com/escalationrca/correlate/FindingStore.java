@@ -63,18 +63,19 @@ public class FindingStore {
         .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
-  /** Keys (cluster, dimension, value) of a run's findings. */
+  /** Keys (kind, cluster, dimension, value) of a run's findings. */
   public java.util.Set<String> findingKeys(long runId) {
-    return new java.util.HashSet<>(jdbc.query("select cluster_id, dimension, value from finding where run_id = ?",
-        (rs, i) -> FindingChanges.key(rs.getString(1), rs.getString(2), rs.getString(3)), runId));
+    return new java.util.HashSet<>(jdbc.query("select kind, cluster_id, dimension, value from finding where run_id = ?",
+        (rs, i) -> FindingChanges.key(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), runId));
   }
 
   /** Marks each of the run's findings new or continuing against the previous completed run. */
   private void markChanges(long runId) {
     java.util.Set<String> previous = ledger.previousCompletedRun(runId).map(this::findingKeys).orElse(java.util.Set.of());
-    jdbc.query("select rank, cluster_id, dimension, value from finding where run_id = ?", rs -> {
+    jdbc.query("select rank, kind, cluster_id, dimension, value from finding where run_id = ?", rs -> {
       jdbc.update("update finding set change = ? where run_id = ? and rank = ?",
-          FindingChanges.change(FindingChanges.key(rs.getString(2), rs.getString(3), rs.getString(4)), previous),
+          FindingChanges.change(FindingChanges.key(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+              previous),
           runId, rs.getInt(1));
     }, runId);
   }
@@ -82,11 +83,12 @@ public class FindingStore {
   @Transactional
   public void save(long runId, Correlation correlation) {
     jdbc.update("delete from finding where run_id = ?", runId);
+    jdbc.update("delete from finding_cause where run_id = ?", runId);
     jdbc.batchUpdate("""
         insert into finding (run_id, rank, cluster_id, dimension, value, observed, expected, lift,
           lift_low, lift_high, p_value, q_value, score, summary, example_ids, recent_observed,
-          recent_expected, spike_q, since, weekly_change, trend_q, kind)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          recent_expected, spike_q, since, weekly_change, trend_q, kind, change_q, cause)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """, correlation.findings(), 200, (ps, f) -> {
           ps.setLong(1, runId);
           ps.setInt(2, f.rank());
@@ -110,6 +112,20 @@ public class FindingStore {
           ps.setDouble(20, f.weeklyChange());
           ps.setDouble(21, f.trendQ());
           ps.setString(22, f.kind());
+          ps.setDouble(23, f.changeQ());
+          ps.setInt(24, f.cause());
+        });
+    jdbc.batchUpdate("""
+        insert into finding_cause (run_id, cause, lead_rank, ranks, escalations, clusters, top_terms)
+        values (?, ?, ?, ?, ?, ?, ?)
+        """, correlation.causes(), 100, (ps, c) -> {
+          ps.setLong(1, runId);
+          ps.setInt(2, c.id());
+          ps.setInt(3, c.leadRank());
+          ps.setString(4, c.ranks().stream().map(String::valueOf).collect(Collectors.joining(" ")));
+          ps.setLong(5, c.escalations());
+          ps.setString(6, c.clusters().stream().map(k -> k.clusterId() + " " + k.count()).collect(Collectors.joining(";")));
+          ps.setString(7, String.join(", ", c.topTerms()));
         });
     markChanges(runId);
     correlation.profiles().values().forEach(p -> jdbc.update(

@@ -60,6 +60,32 @@ public final class StratifiedTable {
     return observed;
   }
 
+  /** The largest count the margins allow: every stratum's cell as full as its smaller margin. */
+  public long maxObserved() {
+    long max = 0;
+    for (long[] s : strata) {
+      max += Math.min(s[1], s[2]);
+    }
+    return max;
+  }
+
+  /**
+   * The smallest p-value the margins allow: the chance, under independence within strata, that
+   * every stratum's cell is at its maximum. A test whose minimum cannot reach significance only
+   * dilutes the correction ({@link TestSelection}).
+   */
+  public double minimumPValue() {
+    double p = 1.0;
+    for (long[] s : strata) {
+      long high = Math.min(s[1], s[2]);
+      long low = Math.max(0, s[1] + s[2] - s[3]);
+      if (high > low) {
+        p *= new HypergeometricDistribution(null, (int) s[3], (int) s[2], (int) s[1]).probability((int) high);
+      }
+    }
+    return p;
+  }
+
   public double expected() {
     return expected;
   }

@@ -3,26 +3,37 @@ package com.escalationrca.correlate;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.escalationrca.cluster.Cluster;
 import com.escalationrca.ingest.Taxonomy;
 
 /**
- * Surges: a whole cluster, or one dimension value across all clusters, rising in the last
- * {@code recentDays} days beyond its usual share of total volume. The test is {@link SpikeTest}
- * (total volume is the exposure, so weekday seasonality and overall growth cancel), with its own
- * Benjamini–Hochberg family; the onset is dated by CUSUM. A surge that concentration findings
- * already explain (at least {@link #EXPLAINED} of its recent excess: the cluster's best finding,
- * or for a value the best finding holding it in each cluster, added up) is left out: those findings
- * say it better, with the vendor and market.
+ * Surges: a whole cluster, or escalations with some values over all clusters (a policy, a vendor,
+ * or a combination such as vendor ∧ policy or vendor ∧ market ∧ policy), rising in the last
+ * {@code recentDays} days beyond their usual share of total volume.
+ * <ul>
+ *   <li>The test is {@link SpikeTest}: total volume is the exposure, so weekday seasonality and
+ *   overall growth cancel. Combinations are counted Apriori-style like {@link CellCounts}, and only
+ *   sets whose window count lets them reach {@code minSupport} recent escalations are tested.</li>
+ *   <li>Conditional on a set's count n, its smallest attainable p-value is (recent share of
+ *   volume)^n; {@link TestSelection} keeps the tests that can reach significance, and they form
+ *   their own Benjamini–Hochberg family.</li>
+ *   <li>A combination is reported only when the lower bound of its ratio beats the ratio of each of
+ *   its parts (a vendor rising everywhere is one surge, not one per market).</li>
+ *   <li>A surge that concentration findings already explain (at least {@link #EXPLAINED} of its
+ *   recent excess) is left out: they say it better, with the population it rose in. So is a value
+ *   whose rise a reported combination holding it carries: vendor B rising only in market Z is
+ *   "vendor B in market Z", not three surges.</li>
+ * </ul>
+ * A reported surge is dated by CUSUM and gets the trend test.
  */
 final class SurgeDetector {
 
-  /** Cluster id of a value's surge over all clusters. */
-  static final String ALL_CLUSTERS = "all";
+  /** Cluster id of a surge over all clusters. */
+  static final String ALL_CLUSTERS = Population.ALL;
   static final String KIND = "surge";
   static final double EXPLAINED = 0.75;
 
@@ -34,85 +45,260 @@ final class SurgeDetector {
     this.taxonomy = taxonomy;
   }
 
-  /** One tested population: a cluster (no part) or a value over all clusters (one part). */
-  private record Population(String cluster, Correlator.Part part, List<Observation> members) {
+  /** One tested rise: a whole cluster (no parts), or values over all escalations. */
+  private record Rise(String cluster, List<Correlator.Part> parts, long total, long recent) {
 
     boolean matches(Observation o) {
-      return part == null || part.matches(o);
+      if (!cluster.equals(ALL_CLUSTERS) && !o.clusterId().equals(cluster)) {
+        return false;
+      }
+      for (Correlator.Part p : parts) {
+        if (!p.matches(o)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    String key() {
+      return cluster + "\u0002" + parts.stream().map(Correlator.Part::key).reduce("", (a, b) -> a + "\u0002" + b);
     }
   }
 
-  List<Finding> detect(List<Observation> window, Map<String, List<Observation>> byCluster, TimeSeries series,
+  List<Finding> detect(List<Observation> window, Populations populations, TimeSeries series,
                        Map<String, String> clusterLabels, List<Finding> concentrations) {
-    List<Population> populations = new ArrayList<>();
-    byCluster.keySet().stream().filter(c -> !c.equals(Cluster.UNCLUSTERED)).sorted()
-        .forEach(c -> populations.add(new Population(c, null, byCluster.get(c))));
-    for (Taxonomy.Dimension dimension : taxonomy.dimensions()) {
-      if (!dimension.isProfile()) {
-        window.stream().map(o -> o.dimensions().get(dimension.name())).filter(v -> v != null).distinct().sorted()
-            .forEach(v -> populations.add(new Population(ALL_CLUSTERS, new Correlator.Part(dimension, v), window)));
+    TimeSeries.Split split = series.split(properties.recentDays());
+    List<Rise> rises = new ArrayList<>();
+    for (Population p : populations.all()) {
+      if (p.isCluster()) {
+        List<Observation> members = populations.members(p);
+        rises.add(new Rise(p.key(), List.of(), members.size(),
+            members.stream().filter(o -> split.isRecent(o.day())).count()));
       }
     }
-    List<TimeSeries.Cell> cells = populations.stream()
-        .map(p -> series.cell(p.members(), p::matches, properties.recentDays())).toList();
-    double[] q = BenjaminiHochberg.adjust(cells.stream().mapToDouble(c -> c.spike().pValue()).toArray());
-    double[] trendQ = BenjaminiHochberg.adjust(cells.stream().mapToDouble(c -> c.trend().pValue()).toArray());
-    List<Finding> surges = new ArrayList<>();
-    for (int i = 0; i < populations.size(); i++) {
-      Population p = populations.get(i);
-      SpikeTest spike = cells.get(i).spike();
+    rises.addAll(valueRises(window, split));
+    double recentShare = split.recentShare();
+    List<Rise> family = new ArrayList<>();
+    boolean[] selected = TestSelection.select(rises.stream()
+        .mapToDouble(r -> r.total() < properties.minSupport() ? 1.0 : Math.pow(recentShare, r.total())).toArray(),
+        properties.alpha());
+    for (int i = 0; i < rises.size(); i++) {
+      if (selected[i] && rises.get(i).total() >= properties.minSupport()) {
+        family.add(rises.get(i));
+      }
+    }
+    List<SpikeTest> spikes = family.stream().map(r -> split.spike(r.recent(), r.total())).toList();
+    double[] q = BenjaminiHochberg.adjust(spikes.stream().mapToDouble(SpikeTest::pValue).toArray());
+    Map<String, Double> ratios = new HashMap<>();
+    for (int i = 0; i < family.size(); i++) {
+      ratios.put(family.get(i).key(), spikes.get(i).ratio());
+    }
+    List<Integer> reported = new ArrayList<>();
+    // Combinations first: a part that only carries a reported combination's rise is explained by it.
+    List<Integer> order = java.util.stream.IntStream.range(0, family.size()).boxed()
+        .sorted(Comparator.comparingInt((Integer i) -> -family.get(i).parts().size()).thenComparing(i -> i)).toList();
+    for (int i : order) {
+      Rise rise = family.get(i);
+      SpikeTest spike = spikes.get(i);
       if (q[i] >= properties.alpha() || spike.recent() < properties.minSupport() || spike.expectedRecent() <= 0) {
         continue;
       }
       LiftInterval ratio = LiftInterval.of(spike.recent(), spike.expectedRecent(), 0.95);
-      if (ratio.low() <= 1 || explained(p, spike, concentrations)) {
-        continue;
+      if (ratio.low() > 1 && beatsItsParts(rise, ratio.low(), ratios) && !explained(rise, spike, concentrations)
+          && !explainedByCombination(rise, spike, reported.stream().map(r -> Map.entry(family.get(r), spikes.get(r))).toList())) {
+        reported.add(i);
       }
-      LocalDate since = series.onset(cells.get(i).daily(), properties.recentDays());
-      String label = p.cluster().equals(ALL_CLUSTERS) ? "all escalations" : clusterLabels.getOrDefault(p.cluster(), p.cluster());
+    }
+    reported.sort(Comparator.naturalOrder());
+    List<TimeSeries.Cell> cells = reported.stream().map(i -> {
+      Rise rise = family.get(i);
+      List<Observation> members = rise.cluster().equals(ALL_CLUSTERS) ? window
+          : populations.members(Population.cluster(rise.cluster()));
+      return series.cell(members, rise::matches, properties.recentDays());
+    }).toList();
+    double[] trendQ = BenjaminiHochberg.adjust(cells.stream().mapToDouble(c -> c.trend().pValue()).toArray());
+    List<Finding> surges = new ArrayList<>();
+    for (int r = 0; r < reported.size(); r++) {
+      Rise rise = family.get(reported.get(r));
+      SpikeTest spike = spikes.get(reported.get(r));
+      double surgeQ = q[reported.get(r)];
+      LiftInterval ratio = LiftInterval.of(spike.recent(), spike.expectedRecent(), 0.95);
+      LocalDate since = series.onset(cells.get(r).daily(), properties.recentDays());
+      String label = rise.cluster().equals(ALL_CLUSTERS) ? Correlator.ALL_ESCALATIONS
+          : clusterLabels.getOrDefault(rise.cluster(), rise.cluster());
       double excess = spike.recent() - spike.expectedRecent();
-      TrendTest trend = cells.get(i).trend();
-      surges.add(new Finding(0, KIND, p.cluster(), label, p.part() == null ? "" : p.part().dimension().name(),
-          p.part() == null ? "" : p.part().value(), spike.recent(), spike.expectedRecent(), ratio.lift(),
-          ratio.low(), ratio.high(), spike.pValue(), q[i], spike.recent(), spike.expectedRecent(), q[i], since,
-          trend.weeklyChange(), trendQ[i],
+      TrendTest trend = cells.get(r).trend();
+      surges.add(new Finding(0, KIND, rise.cluster(), label,
+          rise.parts().stream().map(p -> p.dimension().name()).reduce((a, b) -> a + Finding.AND + b).orElse(""),
+          rise.parts().stream().map(Correlator.Part::value).reduce((a, b) -> a + Finding.AND + b).orElse(""),
+          spike.recent(), spike.expectedRecent(), ratio.lift(), ratio.low(), ratio.high(), spike.pValue(), surgeQ,
+          spike.recent(), spike.expectedRecent(), surgeQ, since, trend.weeklyChange(), trendQ[r], surgeQ,
           // Like a concentration's score, with the whole excess recent.
           Math.log(ratio.lift()) / Math.log(2) * Math.sqrt(excess) * 2,
-          summary(p, label, ratio.lift(), spike, q[i], since), examples(p, since)));
+          summary(rise, label, ratio.lift(), spike, surgeQ, since),
+          examples(rise, since, rise.cluster().equals(ALL_CLUSTERS) ? window
+              : populations.members(Population.cluster(rise.cluster()))), 0));
     }
     return surges;
   }
 
   /**
-   * Do concentration findings already hold most of the surge's recent excess? For a cluster, its
-   * best finding; for a value over all clusters, the best finding holding the value in each cluster,
-   * added up (clusters share no escalations, so their excesses add).
+   * Total and recent counts of every value, and every frequent pair and triple of the population and
+   * combine dimensions, over all escalations (two passes, Apriori, values packed into longs).
    */
-  private static boolean explained(Population p, SpikeTest surge, List<Finding> concentrations) {
+  private List<Rise> valueRises(List<Observation> window, TimeSeries.Split split) {
+    List<Taxonomy.Dimension> dimensions = taxonomy.dimensions().stream()
+        .filter(d -> d.isPopulation() || !d.isProfile()).toList();
+    List<Correlator.Part> partList = new ArrayList<>();
+    List<Boolean> combinable = new ArrayList<>();
+    Map<String, Integer> ids = new HashMap<>();
+    int[][] parts = new int[window.size()][];
+    int[] buffer = new int[dimensions.size()];
+    for (int o = 0; o < window.size(); o++) {
+      int n = 0;
+      for (Taxonomy.Dimension d : dimensions) {
+        String value = window.get(o).dimensions().get(d.name());
+        if (value == null) {
+          continue;
+        }
+        Integer id = ids.get(d.name() + "\u0001" + value);
+        if (id == null && partList.size() < 0xFFFE) {
+          id = partList.size();
+          ids.put(d.name() + "\u0001" + value, id);
+          partList.add(new Correlator.Part(d, value));
+          combinable.add(d.isPopulation() || properties.combineDimensions().contains(d.name()));
+        }
+        if (id != null) {
+          buffer[n++] = id;
+        }
+      }
+      parts[o] = java.util.Arrays.copyOf(buffer, n);
+    }
+    int maxSize = properties.maxCombination();
+    Map<Long, long[]> counts = new HashMap<>();
+    for (int o = 0; o < window.size(); o++) {
+      int recent = split.isRecent(window.get(o).day()) ? 1 : 0;
+      int[] p = parts[o];
+      for (int i = 0; i < p.length; i++) {
+        add(counts, key(p[i]), recent);
+        for (int j = i + 1; maxSize >= 2 && combinable.get(p[i]) && j < p.length; j++) {
+          if (combinable.get(p[j])) {
+            add(counts, key(p[i], p[j]), recent);
+          }
+        }
+      }
+    }
+    long minimum = properties.minSupport();
+    for (int o = 0; maxSize >= 3 && o < window.size(); o++) {
+      int recent = split.isRecent(window.get(o).day()) ? 1 : 0;
+      int[] p = parts[o];
+      for (int i = 0; i < p.length; i++) {
+        for (int j = i + 1; combinable.get(p[i]) && j < p.length; j++) {
+          for (int k = j + 1; combinable.get(p[j]) && k < p.length; k++) {
+            if (combinable.get(p[k]) && total(counts, key(p[i], p[j])) >= minimum
+                && total(counts, key(p[i], p[k])) >= minimum && total(counts, key(p[j], p[k])) >= minimum) {
+              add(counts, key(p[i], p[j], p[k]), recent);
+            }
+          }
+        }
+      }
+    }
+    List<Rise> rises = new ArrayList<>();
+    counts.entrySet().stream().filter(e -> e.getValue()[0] >= minimum).sorted(Map.Entry.comparingByKey())
+        .forEach(e -> {
+          List<Correlator.Part> values = new ArrayList<>(3);
+          for (int i = 0; i < 3; i++) {
+            int part = (int) (e.getKey() >>> (16 * i) & 0xFFFF) - 1;
+            if (part >= 0) {
+              values.add(partList.get(part));
+            }
+          }
+          rises.add(new Rise(ALL_CLUSTERS, values, e.getValue()[0], e.getValue()[1]));
+        });
+    return rises;
+  }
+
+  private static void add(Map<Long, long[]> counts, long key, int recent) {
+    long[] c = counts.computeIfAbsent(key, k -> new long[2]);
+    c[0]++;
+    c[1] += recent;
+  }
+
+  private static long total(Map<Long, long[]> counts, long key) {
+    long[] c = counts.get(key);
+    return c == null ? 0 : c[0];
+  }
+
+  private static long key(int... parts) {
+    long key = 0;
+    for (int i = 0; i < parts.length; i++) {
+      key |= (long) (parts[i] + 1) << (16 * i);
+    }
+    return key;
+  }
+
+  /** A combination must rise faster than each of its parts; a part never tested counts as unbeaten. */
+  private static boolean beatsItsParts(Rise rise, double low, Map<String, Double> ratios) {
+    int size = rise.parts().size();
+    for (int mask = 1; size > 1 && mask < (1 << size) - 1; mask++) {
+      List<Correlator.Part> subset = new ArrayList<>();
+      for (int i = 0; i < size; i++) {
+        if ((mask & 1 << i) != 0) {
+          subset.add(rise.parts().get(i));
+        }
+      }
+      if (low <= ratios.getOrDefault(new Rise(rise.cluster(), subset, 0, 0).key(), Double.MAX_VALUE)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Do concentration findings already hold most of the surge's recent excess? Findings holding all
+   * of the surge's values (in its cluster, for a cluster's surge) count: the best one in each
+   * cluster, added up (clusters share no escalations), or the best population-level one, whichever
+   * is more.
+   */
+  private static boolean explained(Rise rise, SpikeTest surge, List<Finding> concentrations) {
     double excess = surge.recent() - surge.expectedRecent();
-    Map<String, Double> bestByCluster = new java.util.HashMap<>();
-    concentrations.stream()
-        .filter(f -> p.part() == null ? f.clusterId().equals(p.cluster()) : holds(f, p.part()))
-        .forEach(f -> bestByCluster.merge(f.clusterId(), f.recentObserved() - f.recentExpected(), Math::max));
-    return bestByCluster.values().stream().mapToDouble(Double::doubleValue).sum() >= EXPLAINED * excess;
+    Map<String, Double> bestByCluster = new HashMap<>();
+    for (Finding f : concentrations) {
+      if (!rise.cluster().equals(ALL_CLUSTERS) && !f.clusterId().equals(rise.cluster())) {
+        continue;
+      }
+      Map<String, String> values = Finding.values(f.dimension(), f.value());
+      if (rise.parts().stream().allMatch(p -> p.value().equals(values.get(p.dimension().name())))) {
+        bestByCluster.merge(f.clusterId(), f.recentObserved() - f.recentExpected(), Math::max);
+      }
+    }
+    double populationLevel = bestByCluster.getOrDefault(ALL_CLUSTERS, 0.0);
+    double clusterLevel = bestByCluster.entrySet().stream().filter(e -> !e.getKey().equals(ALL_CLUSTERS))
+        .mapToDouble(Map.Entry::getValue).sum();
+    return Math.max(populationLevel, clusterLevel) >= EXPLAINED * excess;
   }
 
-  private static boolean holds(Finding f, Correlator.Part part) {
-    return part.value().equals(Finding.values(f.dimension(), f.value()).get(part.dimension().name()));
+  /** Does a reported combination over all escalations that holds this rise's values carry most of its excess? */
+  private static boolean explainedByCombination(Rise rise, SpikeTest surge, List<Map.Entry<Rise, SpikeTest>> reported) {
+    if (!rise.cluster().equals(ALL_CLUSTERS)) {
+      return false;
+    }
+    double excess = surge.recent() - surge.expectedRecent();
+    return reported.stream().filter(r -> r.getKey().cluster().equals(ALL_CLUSTERS)
+            && r.getKey().parts().size() > rise.parts().size() && r.getKey().parts().containsAll(rise.parts()))
+        .anyMatch(r -> r.getValue().recent() - r.getValue().expectedRecent() >= EXPLAINED * excess);
   }
 
-  private String summary(Population p, String label, double ratio, SpikeTest spike, double q, LocalDate since) {
-    String what = p.part() == null
-        ? "'" + label + "' escalations"
-        : "escalations " + p.part().dimension().phrase() + " " + p.part().value();
+  private String summary(Rise rise, String label, double ratio, SpikeTest spike, double q, LocalDate since) {
+    String what = rise.parts().isEmpty() ? "'" + label + "' escalations" : "escalations " + Correlator.phrase(rise.parts());
     return String.format(Locale.ROOT, "Since %s, %s are %.1f× their usual share of volume (%d vs %.0f in the last %d days, q %s)",
-        since.format(java.time.format.DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH)), what, ratio,
-        spike.recent(), spike.expectedRecent(), properties.recentDays(), Correlator.formatQ(q));
+        Correlator.day(since), what, ratio, spike.recent(), spike.expectedRecent(), properties.recentDays(),
+        Correlator.formatQ(q));
   }
 
   /** The most typical members since the onset. */
-  private List<String> examples(Population p, LocalDate since) {
-    return p.members().stream().filter(p::matches).filter(o -> !o.day().isBefore(since))
+  private List<String> examples(Rise rise, LocalDate since, List<Observation> members) {
+    return members.stream().filter(rise::matches).filter(o -> !o.day().isBefore(since))
         .sorted(Comparator.comparingDouble(Observation::similarity).reversed().thenComparing(Observation::externalId))
         .limit(properties.examplesPerFinding()).map(Observation::externalId).toList();
   }

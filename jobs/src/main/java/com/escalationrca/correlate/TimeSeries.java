@@ -24,6 +24,39 @@ final class TimeSeries {
     }
   }
 
+  /** The window split into its last days and the days before, with each part's volume. */
+  record Split(LocalDate firstRecent, long recentVolume, long baselineVolume) {
+
+    boolean isRecent(LocalDate day) {
+      return !day.isBefore(firstRecent);
+    }
+
+    /** The recent days' share of the window's volume. */
+    double recentShare() {
+      long total = recentVolume + baselineVolume;
+      return total == 0 ? 0 : (double) recentVolume / total;
+    }
+
+    /** The spike test of a set with {@code total} escalations in the window, {@code recent} of them recent. */
+    SpikeTest spike(long recent, long total) {
+      return SpikeTest.of(recent, total - recent, recentVolume, baselineVolume);
+    }
+  }
+
+  Split split(int recentDays) {
+    int first = Math.max(0, volume.length - recentDays);
+    long recent = 0;
+    long baseline = 0;
+    for (int d = 0; d < volume.length; d++) {
+      if (d >= first) {
+        recent += volume[d];
+      } else {
+        baseline += volume[d];
+      }
+    }
+    return new Split(start.plusDays(first), recent, baseline);
+  }
+
   /** A cell over time: its daily counts, the spike test of its last days, and its trend. */
   record Cell(long[] daily, SpikeTest spike, TrendTest trend) {
   }

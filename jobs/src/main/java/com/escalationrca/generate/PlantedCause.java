@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A root cause the generator plants: from {@code start} to the last day, {@code count} extra
- * escalations of one theme for one vendor × policy × market.
+ * escalations of one theme for one vendor × policy × market (no market for a cause planted into
+ * real complaints, which moves complaints onto a company and keeps their states).
  */
 public record PlantedCause(String theme, String policy, String vendor, String market,
                            LocalDate start, int count, List<String> keyTerms) {
@@ -19,7 +20,7 @@ public record PlantedCause(String theme, String policy, String vendor, String ma
 
   /** "Atlas Review misapplies public_info_removed_new_policy to BR (private_information)". */
   public String describe() {
-    return "vendor " + vendor + " × policy " + policy + " × market " + market + ": theme " + theme
-        + " since " + start + " (" + count + " escalations)";
+    return "vendor " + vendor + " × policy " + policy + (market == null ? "" : " × market " + market)
+        + ": theme " + theme + " since " + start + " (" + count + " escalations)";
   }
 }

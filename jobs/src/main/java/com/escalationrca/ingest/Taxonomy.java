@@ -22,21 +22,31 @@ public record Taxonomy(List<Dimension> dimensions) {
   }
 
   /**
-   * One dimension: its column name, the phrase a summary uses, value aliases, and whether it is a
+   * One dimension: its column name, the phrase a summary uses, value aliases, whether it is a
    * profile dimension (one the narrative itself determines, like policy or language: reported as
-   * what a cluster is, not ranked as a finding).
+   * what a cluster is, not ranked as a finding), and whether each of its values is a population
+   * tested like a cluster (every escalation filed under policy spam, whatever its narrative says).
    */
   public record Dimension(String name, String phrase, Map<String, List<String>> aliases,
-                          Boolean profile) {
+                          Boolean profile, Boolean population) {
 
     public Dimension {
       phrase = phrase == null ? "with " + name : phrase;
       aliases = aliases == null ? Map.of() : Map.copyOf(aliases);
       profile = Boolean.TRUE.equals(profile);
+      population = Boolean.TRUE.equals(population);
+    }
+
+    public Dimension(String name, String phrase, Map<String, List<String>> aliases, Boolean profile) {
+      this(name, phrase, aliases, profile, false);
     }
 
     public boolean isProfile() {
       return profile;
+    }
+
+    public boolean isPopulation() {
+      return population;
     }
 
     Map<String, String> aliasToCanonical() {

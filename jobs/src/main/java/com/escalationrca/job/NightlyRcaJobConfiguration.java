@@ -12,6 +12,7 @@ import com.escalationrca.cluster.Cluster;
 import com.escalationrca.cluster.ClusterIdentity;
 import com.escalationrca.cluster.ClusterProperties;
 import com.escalationrca.cluster.ClusterStore;
+import com.escalationrca.cluster.DistinctiveTerms;
 import com.escalationrca.cluster.Clustering;
 import com.escalationrca.cluster.NarrativeClusterer;
 import com.escalationrca.cluster.TermStatistics;
@@ -65,6 +66,9 @@ class NightlyRcaJobConfiguration {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NightlyRcaJobConfiguration.class);
 
   static final String JOB_NAME = "nightlyRca";
+  /** Terms shown per cause, and how many of its narratives (in window order) they are drawn from. */
+  private static final int CAUSE_TERMS = 8;
+  private static final int CAUSE_TERM_SAMPLE = 2000;
 
   @Bean
   Job nightlyRca(JobRepository repository, Step pullStep, Step analyzeStep, Step indexStep,
@@ -219,13 +223,19 @@ class NightlyRcaJobConfiguration {
 
   @Bean
   Step correlateStep(JobRepository repository, PlatformTransactionManager tx, RunLedger ledger,
-                     FindingStore findings, CorrelateProperties properties, Taxonomy taxonomy) {
+                     FindingStore findings, CorrelateProperties properties, Taxonomy taxonomy,
+                     AnalysisStore analyses, StorageProperties storage) {
     return new StepBuilder("correlateStep", repository).tasklet((contribution, chunk) -> {
       long runId = RunContext.runId(contribution.getStepExecution());
       RunWindow window = ledger.find(runId).orElseThrow();
       var observations = findings.observations(runId);
       Correlation correlation = new Correlator(properties, taxonomy)
           .correlate(observations, findings.clusterLabels(runId), window.windowStart(), window.windowEnd());
+      // Each cause is described by the words of its own narratives, weighed by the index's statistics.
+      try (TermStatistics statistics = IndexTermStatistics.open(storage.indexDir())) {
+        correlation = correlation.withCauseTerms(cause -> DistinctiveTerms.of(
+            analyses.documents(cause.memberIds().stream().limit(CAUSE_TERM_SAMPLE).toList()), statistics, CAUSE_TERMS));
+      }
       findings.save(runId, correlation);
       ledger.count(runId, "finding_count", correlation.findings().size());
       contribution.incrementWriteCount(correlation.findings().size());

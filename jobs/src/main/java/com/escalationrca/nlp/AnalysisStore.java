@@ -87,6 +87,21 @@ public class AnalysisStore {
         Timestamp.from(window.windowStartInstant()), Timestamp.from(window.windowEndInstant()));
   }
 
+  /** The analysed documents of these escalations (by external id), in id order; unknown ids are skipped. */
+  public List<NarrativeDocument> documents(java.util.Collection<String> externalIds) {
+    if (externalIds.isEmpty()) {
+      return List.of();
+    }
+    String[] ids = externalIds.toArray(String[]::new);
+    return jdbc.query("""
+        select e.id, a.detected_language, a.terms, a.phrases
+        from escalation e join narrative_analysis a on a.escalation_id = e.id
+        where e.external_id = any(?) order by e.id
+        """, ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", ids)),
+        (rs, i) -> new NarrativeDocument(rs.getLong(1), rs.getString(2), split(rs.getString(3), TERM_SEPARATOR),
+            split(rs.getString(4), PHRASE_SEPARATOR)));
+  }
+
   private static List<String> split(String joined, String separator) {
     if (joined == null || joined.isEmpty()) {
       return List.of();

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.escalationrca.correlate.Finding;
 import com.escalationrca.correlate.FindingChanges;
 import com.escalationrca.store.Folders;
 import com.escalationrca.store.StorageProperties;
@@ -59,6 +60,7 @@ public class ReportPublisher {
       JSON.writeValue(staging.resolve("findings.json").toFile(), report);
       writeClusters(report, staging.resolve("clusters.csv"));
       writeFindings(report, staging.resolve("findings.csv"));
+      writeCauses(report, staging.resolve("causes.csv"));
       try (CSVPrinter csv = csv(staging.resolve("assignments.csv"), "escalation_id", "cluster_id")) {
         reader.assignments(runId, (id, cluster) -> print(csv, id, cluster));
       }
@@ -86,28 +88,41 @@ public class ReportPublisher {
   private static void writeFindings(RunReport report, Path file) throws IOException {
     try (CSVPrinter csv = csv(file, "rank", "kind", "cluster_id", "cluster_label", "dimension", "value",
         "observed", "expected", "lift", "lift_low", "lift_high", "p_value", "q_value", "recent_observed",
-        "recent_expected", "spike_q", "since", "weekly_change", "trend_q", "change", "score", "summary",
-        "example_ids")) {
+        "recent_expected", "spike_q", "since", "weekly_change", "trend_q", "change_q", "change", "score", "cause",
+        "summary", "example_ids")) {
       for (RunReport.FindingSummary f : report.findings()) {
         csv.printRecord(f.rank(), f.kind(), f.clusterId(), f.clusterLabel(), f.dimension(), f.value(), f.observed(),
             number(f.expected()), number(f.lift()), number(f.liftLow()), number(f.liftHigh()),
             f.pValue(), f.qValue(), f.recentObserved(), number(f.recentExpected()), f.spikeQ(),
-            f.since() == null ? "" : f.since().toString(), number(f.weeklyChange()), f.trendQ(), f.change(),
-            number(f.score()), f.summary(),
-            String.join(" ", f.exampleIds()));
+            f.since() == null ? "" : f.since().toString(), number(f.weeklyChange()), f.trendQ(), f.changeQ(),
+            f.change(), number(f.score()), f.cause(), f.summary(), String.join(" ", f.exampleIds()));
       }
     }
+  }
+
+  private static void writeCauses(RunReport report, Path file) throws IOException {
+    try (CSVPrinter csv = csv(file, "cause", "lead_rank", "ranks", "escalations", "clusters", "top_terms", "summary")) {
+      for (RunReport.CauseSummary c : report.causes()) {
+        csv.printRecord(c.id(), c.leadRank(), c.ranks().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" ")),
+            c.escalations(), c.clusters().stream().map(k -> k.clusterId() + " " + k.count())
+                .collect(java.util.stream.Collectors.joining(";")),
+            String.join(", ", c.topTerms()), lead(report, c).summary());
+      }
+    }
+  }
+
+  private static RunReport.FindingSummary lead(RunReport report, RunReport.CauseSummary cause) {
+    return report.findings().stream().filter(f -> f.rank() == cause.leadRank()).findFirst()
+        .orElseThrow(() -> new IllegalStateException("cause " + cause.id() + " leads with rank " + cause.leadRank()
+            + ", which the run does not have"));
   }
 
   private static Map<String, Object> model(RunReport report) {
     Map<String, Object> model = new HashMap<>();
     model.put("report", report);
-    List<Map<String, Object>> top = topFindings(report.findings());
-    java.util.Set<Object> shown = new java.util.HashSet<>();
-    top.forEach(v -> {
-      shown.add(v.get("rank"));
-      shown.addAll(((List<?>) v.get("alsoRanks")));
-    });
+    List<Map<String, Object>> top = topCauses(report);
+    java.util.Set<Integer> shown = new java.util.HashSet<>();
+    report.causes().stream().limit(TOP_CAUSES).forEach(c -> shown.addAll(c.ranks()));
     List<Map<String, Object>> more = report.findings().stream().filter(f -> !shown.contains(f.rank()))
         .map(ReportPublisher::view).toList();
     model.put("topFindings", top);
@@ -122,37 +137,37 @@ public class ReportPublisher {
     return model;
   }
 
+  /** Causes in the morning read's top list. */
+  static final int TOP_CAUSES = 10;
+
   /**
-   * The ten most important causes for the morning read. One cause often shows in several clusters
-   * (a problem written in three languages or three ways); a finding with the same kind, dimension
-   * and value as one already listed is folded under it as "also in …" instead of taking a place.
-   * findings.json and findings.csv keep every finding.
+   * The ten most important causes for the morning read, one entry each. A cause is the findings
+   * that describe the same escalations (one problem in several clusters, or at policy level and
+   * inside clusters): its best finding leads, the clusters carrying it and its narratives' top
+   * terms follow, then its other findings in a line. findings.json and findings.csv keep every
+   * finding.
    */
-  private static List<Map<String, Object>> topFindings(List<RunReport.FindingSummary> findings) {
+  private static List<Map<String, Object>> topCauses(RunReport report) {
+    Map<Integer, RunReport.FindingSummary> byRank = new HashMap<>();
+    report.findings().forEach(f -> byRank.put(f.rank(), f));
     List<Map<String, Object>> top = new ArrayList<>();
-    Map<String, Map<String, Object>> byCause = new HashMap<>();
-    for (RunReport.FindingSummary f : findings) {
-      String cause = f.kind() + "\u0001" + f.dimension() + "\u0001" + f.value();
-      Map<String, Object> lead = f.dimension().isEmpty() ? null : byCause.get(cause);
-      if (lead != null) {
-        @SuppressWarnings("unchecked")
-        List<String> also = (List<String>) lead.get("alsoList");
-        also.add(String.format(Locale.ROOT, "'%s' (%d vs %.0f, %s)", f.clusterLabel(), f.observed(), f.expected(),
-            f.clusterId()));
-        @SuppressWarnings("unchecked")
-        List<Integer> ranks = (List<Integer>) lead.get("alsoRanks");
-        ranks.add(f.rank());
-        lead.put("also", String.join("; ", also));
-        lead.put("hasAlso", true);
-      } else if (top.size() < 10) {
-        Map<String, Object> v = view(f);
-        v.put("position", top.size() + 1);
-        v.put("alsoList", new ArrayList<String>());
-        v.put("alsoRanks", new ArrayList<Integer>());
-        v.put("hasAlso", false);
-        top.add(v);
-        byCause.put(cause, v);
-      }
+    for (RunReport.CauseSummary cause : report.causes().stream().limit(TOP_CAUSES).toList()) {
+      Map<String, Object> v = view(byRank.get(cause.leadRank()));
+      v.put("position", top.size() + 1);
+      List<String> also = cause.ranks().stream().skip(1).map(byRank::get).map(f -> String.format(Locale.ROOT,
+          "%s%s (#%d, %s%d vs %.0f)", f.clusterId().equals("all") ? "over all escalations" : "in '" + f.clusterLabel() + "'",
+          f.dimension().isEmpty() ? "" : ", " + f.dimension() + " = " + f.value(), f.rank(),
+          f.kind().equals(Finding.CONCENTRATION) ? "" : f.kind() + ", ", f.observed(), f.expected())).toList();
+      v.put("also", String.join("; ", also));
+      v.put("hasAlso", !also.isEmpty());
+      boolean inClusters = cause.clusters().stream().anyMatch(c -> !c.label().equals("not clustered"));
+      v.put("carriers", cause.clusters().stream().map(c -> String.format(Locale.ROOT, "'%s' (%d)", c.label(), c.count()))
+          .collect(java.util.stream.Collectors.joining(", ")));
+      v.put("hasCarriers", inClusters);
+      v.put("terms", String.join(", ", cause.topTerms()));
+      v.put("hasTerms", !cause.topTerms().isEmpty());
+      v.put("escalations", cause.escalations());
+      top.add(v);
     }
     return top;
   }
@@ -209,6 +224,7 @@ public class ReportPublisher {
 
 
   static List<String> files() {
-    return List.of("findings.json", "clusters.csv", "findings.csv", "assignments.csv", "summary.md", "index.html");
+    return List.of("findings.json", "clusters.csv", "findings.csv", "causes.csv", "assignments.csv", "summary.md",
+        "index.html");
   }
 }

@@ -50,7 +50,8 @@ public class ReportReader {
     List<RunReport.FindingSummary> findings = jdbc.query("""
         select f.rank, f.cluster_id, coalesce(c.label, 'all escalations'), f.dimension, f.value, f.observed,
           f.expected, f.lift, f.lift_low, f.lift_high, f.p_value, f.q_value, f.score, f.summary, f.example_ids,
-          f.recent_observed, f.recent_expected, f.spike_q, f.since, f.change, f.weekly_change, f.trend_q, f.kind
+          f.recent_observed, f.recent_expected, f.spike_q, f.since, f.change, f.weekly_change, f.trend_q, f.kind,
+          f.change_q, f.cause
         from finding f left join rca_cluster c on c.run_id = f.run_id and c.cluster_id = f.cluster_id
         where f.run_id = ? order by f.rank
         """, (rs, i) -> new RunReport.FindingSummary(rs.getInt(1), rs.getString(23), rs.getString(2),
@@ -58,27 +59,49 @@ public class ReportReader {
         rs.getString(4), redactor.redact(rs.getString(5)), rs.getLong(6), rs.getDouble(7), rs.getDouble(8),
         rs.getDouble(9), rs.getDouble(10), rs.getDouble(11), rs.getDouble(12),
         rs.getLong(16), rs.getDouble(17), rs.getDouble(18), rs.getObject(19, java.time.LocalDate.class),
-        rs.getDouble(21), rs.getDouble(22), rs.getString(20), rs.getDouble(13),
+        rs.getDouble(21), rs.getDouble(22), rs.getDouble(24), rs.getString(20), rs.getDouble(13),
         // The summary is a template over the (redacted) label and value plus counts; redacting it
         // again would eat its numbers, which the number rules cannot tell from ids.
-        rs.getString(14), rs.getString(15).isBlank() ? List.of() : List.of(rs.getString(15).split(" "))), runId);
+        rs.getString(14), rs.getString(15).isBlank() ? List.of() : List.of(rs.getString(15).split(" ")),
+        rs.getInt(25)), runId);
+    Map<String, String> labels = new HashMap<>();
+    clusters.forEach(c -> labels.put(c.id(), c.label()));
+    List<RunReport.CauseSummary> causes = jdbc.query("""
+        select cause, lead_rank, ranks, escalations, clusters, top_terms from finding_cause
+        where run_id = ? order by cause
+        """, (rs, i) -> new RunReport.CauseSummary(rs.getInt(1), rs.getInt(2),
+        Arrays.stream(rs.getString(3).split(" ")).map(Integer::valueOf).toList(), rs.getLong(4),
+        carriers(rs.getString(5), labels),
+        rs.getString(6).isBlank() ? List.of() : Arrays.stream(rs.getString(6).split(", ")).map(redactor::redact).toList()),
+        runId);
     return new RunReport(window.runDate(),
         new RunReport.Window(window.windowStart(), window.windowEnd(), window.full()),
         new RunReport.Counts(counts.changed(), counts.analyzed(), counts.indexed(), counts.windowSize(),
             bucket.getOrDefault("clustered", 0L), bucket.getOrDefault("unclustered", 0L),
             clusters.size(), findings.size()),
-        clusters, findings, ended(runId, findings));
+        clusters, findings, causes, ended(runId, findings));
   }
 
   /** Summaries, as published then, of the previous run's findings that tonight's do not have. */
   private List<String> ended(long runId, List<RunReport.FindingSummary> tonight) {
     java.util.Set<String> current = new java.util.HashSet<>();
-    tonight.forEach(f -> current.add(com.escalationrca.correlate.FindingChanges.key(f.clusterId(), f.dimension(), f.value())));
+    tonight.forEach(f -> current.add(com.escalationrca.correlate.FindingChanges.key(f.kind(), f.clusterId(),
+        f.dimension(), f.value())));
     return ledger.previousCompletedRun(runId).map(previous -> jdbc.query(
-        "select cluster_id, dimension, value, summary from finding where run_id = ? order by rank",
+        "select kind, cluster_id, dimension, value, summary from finding where run_id = ? order by rank",
         (rs, i) -> current.contains(com.escalationrca.correlate.FindingChanges.key(rs.getString(1), rs.getString(2),
-            rs.getString(3))) ? null : rs.getString(4), previous)
+            rs.getString(3), rs.getString(4))) ? null : rs.getString(5), previous)
         .stream().filter(java.util.Objects::nonNull).toList()).orElse(List.of());
+  }
+
+  /** "C0012 14;C0031 5" as carriers with their labels ("not clustered" for the bucket). */
+  private static List<RunReport.Carrier> carriers(String encoded, Map<String, String> labels) {
+    if (encoded.isBlank()) {
+      return List.of();
+    }
+    return Arrays.stream(encoded.split(";")).map(pair -> pair.split(" ")).map(p -> new RunReport.Carrier(p[0],
+        p[0].equals(com.escalationrca.cluster.Cluster.UNCLUSTERED) ? "not clustered" : labels.getOrDefault(p[0], p[0]),
+        Long.parseLong(p[1]))).toList();
   }
 
   /** Clusters store internal row ids of their examples; reports show the source's ids. */

@@ -8,7 +8,7 @@ import java.util.List;
  * machine-readable contract documented in README.md).
  */
 public record RunReport(LocalDate runDate, Window window, Counts counts, List<ClusterSummary> clusters,
-                        List<FindingSummary> findings, List<String> ended) {
+                        List<FindingSummary> findings, List<CauseSummary> causes, List<String> ended) {
 
   public record Window(LocalDate start, LocalDate end, boolean fullRun) {
   }
@@ -27,8 +27,20 @@ public record RunReport(LocalDate runDate, Window window, Counts counts, List<Cl
                                String value, long observed, double expected, double lift,
                                double liftLow, double liftHigh, double pValue, double qValue,
                                long recentObserved, double recentExpected, double spikeQ,
-                               LocalDate since, double weeklyChange, double trendQ, String change,
-                               double score, String summary,
-                               List<String> exampleIds) {
+                               LocalDate since, double weeklyChange, double trendQ, double changeQ,
+                               String change, double score, String summary, List<String> exampleIds, int cause) {
+  }
+
+  /**
+   * One cause of the morning read: the findings (ranks, best first) that describe the same
+   * escalations, how many escalations they cover, the clusters carrying them, and the terms that
+   * weigh most in their narratives.
+   */
+  public record CauseSummary(int id, int leadRank, List<Integer> ranks, long escalations,
+                             List<Carrier> clusters, List<String> topTerms) {
+  }
+
+  /** A cluster carrying part of a cause: its id, label and how many of the cause's escalations. */
+  public record Carrier(String clusterId, String label, long count) {
   }
 }

@@ -27,8 +27,8 @@ class CorrelatorTest {
 
   /**
    * 4,000 escalations with vendors A–D and markets W–Z at random over 28 days, plus 120 in cluster
-   * C0001 from vendor A in market X (the pair) over the last 5 days, and market Q only ever with
-   * vendor A (a pair that says nothing its market does not).
+   * C0001 from vendor A in market X (the pair) over the last 5 days, and market Q, new in the last
+   * week and only ever with vendor A (a pair that says nothing its market does not).
    */
   private static List<Observation> observations() {
     SplittableRandom random = new SplittableRandom(9);
@@ -44,7 +44,7 @@ class CorrelatorTest {
       all.add(observation(id++, "C0001", "A", "X", 23 + random.nextInt(5)));
     }
     for (int i = 0; i < 60; i++) {
-      all.add(observation(id++, i < 40 ? "C0001" : "C0002", "A", "Q", random.nextInt(28)));
+      all.add(observation(id++, i < 40 ? "C0001" : "C0002", "A", "Q", 21 + random.nextInt(7)));
     }
     return all;
   }
@@ -72,6 +72,25 @@ class CorrelatorTest {
 
     assertThat(correlation.findings()).filteredOn(f -> f.value().equals("A ∧ Q")).isEmpty();
     assertThat(correlation.findings()).anyMatch(f -> f.dimension().equals("market") && f.value().equals("Q"));
+  }
+
+  @Test
+  void aConcentrationThatHeldAllWindowLongIsNotAFindingBecauseNothingRose() {
+    SplittableRandom random = new SplittableRandom(11);
+    List<Observation> all = new ArrayList<>();
+    for (int i = 0; i < 4000; i++) {
+      all.add(observation(i, random.nextInt(10) == 0 ? "C0001" : "C0002", "V" + random.nextInt(4),
+          "M" + random.nextInt(4), random.nextInt(28)));
+    }
+    // Vendor A works only on C0001's problem, every day of the window: a standing association.
+    for (int i = 0; i < 150; i++) {
+      all.add(observation(10_000 + i, "C0001", "A", "M" + random.nextInt(4), random.nextInt(28)));
+    }
+
+    Correlation correlation = new Correlator(PROPERTIES, TAXONOMY).correlate(all, Map.of(), START, START.plusDays(27));
+
+    assertThat(correlation.tests()).isPositive();
+    assertThat(correlation.findings()).noneMatch(f -> f.value().contains("A"));
   }
 
   @Test

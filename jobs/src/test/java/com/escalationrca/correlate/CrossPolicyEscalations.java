@@ -37,7 +37,7 @@ final class CrossPolicyEscalations {
    * 6,000 escalations at random. Cluster C0001 ("wrong policy applied") occurs under every policy;
    * C0002 is all policy P2 (a cluster about one policy's problem); C0003 is the rest. Planted: 70
    * escalations in C0001 under P1 from vendor A in market X (the vendor misapplies one policy in one
-   * market), and 60 in C0002 from vendor B (concentrated in a one-policy cluster).
+   * market), and 60 in C0002 from vendor B in the last week (concentrated in a one-policy cluster).
    */
   static List<Observation> observations() {
     SplittableRandom random = new SplittableRandom(5);
@@ -55,7 +55,7 @@ final class CrossPolicyEscalations {
     }
     for (int i = 0; i < 60; i++) {
       all.add(observation(id++, "C0002", "P2", "B", MARKETS[random.nextInt(4)], CHANNELS[random.nextInt(2)],
-          random.nextInt(28)));
+          21 + random.nextInt(7)));
     }
     return all;
   }

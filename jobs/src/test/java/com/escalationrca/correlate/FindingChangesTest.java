@@ -10,9 +10,9 @@ class FindingChangesTest {
 
   @Test
   void findingsAreNewOrContinuingAndMissingOnesHaveEnded() {
-    String vendor = FindingChanges.key("C0003", "vendor", "Atlas Review");
-    String market = FindingChanges.key("C0003", "market", "BR");
-    String pair = FindingChanges.key("C0007", "vendor ∧ market", "Lumen CX ∧ PT");
+    String vendor = FindingChanges.key("concentration", "C0003", "vendor", "Atlas Review");
+    String market = FindingChanges.key("concentration", "C0003", "market", "BR");
+    String pair = FindingChanges.key("concentration", "C0007", "vendor ∧ market", "Lumen CX ∧ PT");
     Set<String> lastNight = Set.of(vendor, pair);
 
     assertThat(FindingChanges.change(vendor, lastNight)).isEqualTo(FindingChanges.CONTINUING);

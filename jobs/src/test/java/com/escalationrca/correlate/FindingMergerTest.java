@@ -20,14 +20,14 @@ class FindingMergerTest {
   private static final CorrelateProperties PROPERTIES =
       new CorrelateProperties(10, 0.05, 50, 3, "detected_language", 7, 3, List.of(), List.of("vendor", "market"));
 
-  private static Observation observation(int id, String cluster, String vendor, String market) {
-    return new Observation("E" + id, cluster, 0.5, START.plusDays(id % 28),
+  private static Observation observation(int id, String cluster, String vendor, String market, int day) {
+    return new Observation("E" + id, cluster, 0.5, START.plusDays(day),
         Map.of("vendor", vendor, "market", market, "detected_language", "en"));
   }
 
   /**
-   * A small cluster C0001 that a cause dominates: 40 escalations from vendor A in market X against
-   * 20 at random. Vendor A alone and market X alone then pick out nearly the same escalations.
+   * A small cluster C0001 that a cause dominates: 40 escalations from vendor A in market X in the
+   * last week against 20 at random. Vendor A alone and market X alone then pick out nearly the same escalations.
    */
   @Test
   void aCauseThatDominatesItsClusterIsOneFindingNotOnePerValue() {
@@ -37,10 +37,11 @@ class FindingMergerTest {
     List<Observation> all = new ArrayList<>();
     int id = 0;
     for (int i = 0; i < 5000; i++) {
-      all.add(observation(id++, i < 20 ? "C0001" : "C0002", vendors[random.nextInt(6)], markets[random.nextInt(6)]));
+      all.add(observation(id++, i < 20 ? "C0001" : "C0002", vendors[random.nextInt(6)], markets[random.nextInt(6)],
+          id % 28));
     }
     for (int i = 0; i < 40; i++) {
-      all.add(observation(id++, "C0001", "A", "X"));
+      all.add(observation(id++, "C0001", "A", "X", 21 + i % 7));
     }
 
     List<Finding> findings = new Correlator(PROPERTIES, TAXONOMY)

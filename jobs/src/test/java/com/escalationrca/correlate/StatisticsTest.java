@@ -92,4 +92,26 @@ class StatisticsTest {
     assertThat(lift.low()).isCloseTo(4.7954 / 2, within(1e-3));
     assertThat(lift.high()).isCloseTo(18.3904 / 2, within(1e-3));
   }
+
+  @Test
+  void theSmallestAttainablePValueIsEveryStratumAtItsMaximum() {
+    // Lady tasting tea again: the most extreme table, all 4 right, has probability 1/70.
+    StratifiedTable tea = new StratifiedTable().add(1, 4, 4, 8);
+    assertThat(tea.maxObserved()).isEqualTo(4);
+    assertThat(tea.minimumPValue()).isCloseTo(1.0 / 70, within(1e-12));
+    // The two strata enumerated above: P(2) = 4/20 in the first and 1/10 in the second.
+    StratifiedTable two = new StratifiedTable().add(1, 3, 2, 6).add(2, 2, 2, 5);
+    assertThat(two.maxObserved()).isEqualTo(4);
+    assertThat(two.minimumPValue()).isCloseTo(0.2 * 0.1, within(1e-12));
+  }
+
+  @Test
+  void taroneKeepsOnlyTheTestsThatCanReachTheirShareOfAlpha() {
+    // K = 1: 3 tests could reach 0.05; K = 2: 3 could reach 0.025; K = 3: 2 could reach 0.0167 <= 3.
+    boolean[] kept = TestSelection.select(new double[] {0.3, 1e-6, 0.02, 0.001, 0.5}, 0.05);
+
+    assertThat(kept).containsExactly(false, true, false, true, false);
+    assertThat(TestSelection.select(new double[0], 0.05)).isEmpty();
+    assertThat(TestSelection.select(new double[] {0.9}, 0.05)).containsExactly(false);
+  }
 }

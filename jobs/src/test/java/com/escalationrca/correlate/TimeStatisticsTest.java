@@ -68,4 +68,14 @@ class TimeStatisticsTest {
     assertThat(up.weeklyChange()).isCloseTo(0.30, within(0.02));
     assertThat(flat.pValue()).isGreaterThan(0.05);
   }
+
+  @Test
+  void theTrendTestIsTheOneSidedCochranArmitageTestOnCounts() {
+    // Equal volume on days 0..3, cell counts 0, 0, 1, 3. By hand: E[Σ t·x] = 4 × 1.5 = 6,
+    // Var = 4 × (3.5 − 1.5²) = 5, Σ t·x = 11, z = (11 − 6 − 0.5) / √5 = 2.01246, p = 0.0220857.
+    assertThat(TrendTest.cochranArmitage(new long[] {0, 0, 1, 3}, new long[] {10, 10, 10, 10}))
+        .isCloseTo(0.0220857, within(1e-6));
+    // Falling counts are no rising trend.
+    assertThat(TrendTest.cochranArmitage(new long[] {3, 1, 0, 0}, new long[] {10, 10, 10, 10})).isGreaterThan(0.9);
+  }
 }

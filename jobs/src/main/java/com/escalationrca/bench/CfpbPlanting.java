@@ -1,0 +1,118 @@
+package com.escalationrca.bench;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+
+import com.escalationrca.cluster.NarrativeDocument;
+import com.escalationrca.generate.PlantedCause;
+
+/**
+ * Real complaints as benchmark datasets. The export's own dates bunch into a few days, so each
+ * dataset spreads them over {@link #DAYS} days (weekday-weighted, seeded): that alone is the null.
+ * A planted cause moves {@code cases} complaints of one issue (from other companies) onto one
+ * company and into the last {@link #RECENT_DAYS} days, as a company that starts mishandling one
+ * kind of complaint would look. The narratives stay as written: real text, not a generator's.
+ */
+public final class CfpbPlanting {
+
+  static final int DAYS = 42;
+  static final int RECENT_DAYS = 6;
+  static final LocalDate LAST_DAY = LocalDate.of(2023, 8, 31);
+  /** A company must have this many complaints to receive a cause, and at most this share of all. */
+  private static final int MIN_COMPANY = 5;
+  private static final double MAX_COMPANY_SHARE = 0.25;
+  private static final double[] WEEKDAY_WEIGHT = {1.15, 1.12, 1.08, 1.02, 0.98, 0.78, 0.72};
+
+  /** One dataset: its escalations, the window they span, and the cause planted (null for a null dataset). */
+  record Dataset(List<RcaBenchmark.Row> rows, PlantedCause cause, LocalDate firstDay, LocalDate lastDay) {
+  }
+
+  private final List<CfpbComplaint> complaints;
+  private final List<NarrativeDocument> documents;
+
+  CfpbPlanting(List<CfpbComplaint> complaints, List<NarrativeDocument> documents) {
+    this.complaints = List.copyOf(complaints);
+    this.documents = List.copyOf(documents);
+  }
+
+  int size() {
+    return complaints.size();
+  }
+
+  Dataset dataset(int cases, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    LocalDate first = LAST_DAY.minusDays(DAYS - 1L);
+    List<LocalDate> days = first.datesUntil(LAST_DAY.plusDays(1)).toList();
+    String[] company = complaints.stream().map(CfpbComplaint::company).toArray(String[]::new);
+    LocalDate[] day = new LocalDate[complaints.size()];
+    boolean[] planted = new boolean[complaints.size()];
+    for (int i = 0; i < day.length; i++) {
+      day[i] = seasonalDay(days, random);
+    }
+    PlantedCause cause = null;
+    if (cases > 0) {
+      cause = plant(cases, random, company, day, planted);
+    }
+    List<RcaBenchmark.Row> rows = new ArrayList<>();
+    for (int i = 0; i < complaints.size(); i++) {
+      CfpbComplaint c = complaints.get(i);
+      Map<String, String> dimensions = c.dimensions();
+      dimensions.put("vendor", company[i]);
+      rows.add(new RcaBenchmark.Row(c.id(), c.issue(), planted[i], day[i], dimensions, documents.get(i)));
+    }
+    return new Dataset(rows, cause, first, LAST_DAY);
+  }
+
+  /** Picks a company and an issue it can receive {@code cases} complaints of, and moves them. */
+  private PlantedCause plant(int cases, SplittableRandom random, String[] company, LocalDate[] day, boolean[] planted) {
+    Map<String, Long> perCompany = complaints.stream().collect(Collectors.groupingBy(CfpbComplaint::company, Collectors.counting()));
+    List<String> companies = perCompany.entrySet().stream()
+        .filter(e -> e.getValue() >= MIN_COMPANY && e.getValue() <= MAX_COMPANY_SHARE * complaints.size())
+        .map(Map.Entry::getKey).sorted().toList();
+    if (companies.isEmpty()) {
+      throw new IllegalArgumentException("no company has between " + MIN_COMPANY + " complaints and "
+          + Math.round(MAX_COMPANY_SHARE * 100) + " % of all: the file is too small to plant a cause in");
+    }
+    String receiver = companies.get(random.nextInt(companies.size()));
+    // Issues with enough complaints elsewhere to move.
+    List<String> issues = complaints.stream().filter(c -> !c.company().equals(receiver))
+        .collect(Collectors.groupingBy(CfpbComplaint::issue, Collectors.counting()))
+        .entrySet().stream().filter(e -> e.getValue() >= cases).map(Map.Entry::getKey).sorted().toList();
+    if (issues.isEmpty()) {
+      throw new IllegalArgumentException("no issue has " + cases + " complaints outside " + receiver
+          + ": plant fewer cases");
+    }
+    String issue = issues.get(random.nextInt(issues.size()));
+    List<Integer> movable = new ArrayList<>();
+    for (int i = 0; i < complaints.size(); i++) {
+      if (complaints.get(i).issue().equals(issue) && !complaints.get(i).company().equals(receiver)) {
+        movable.add(i);
+      }
+    }
+    for (int k = 0; k < cases; k++) {
+      int j = k + random.nextInt(movable.size() - k);
+      java.util.Collections.swap(movable, k, j);
+      int moved = movable.get(k);
+      company[moved] = receiver;
+      day[moved] = LAST_DAY.minusDays(random.nextInt(RECENT_DAYS));
+      planted[moved] = true;
+    }
+    LocalDate start = movable.subList(0, cases).stream().map(i -> day[i]).min(Comparator.naturalOrder()).orElseThrow();
+    return new PlantedCause(issue, issue, receiver, null, start, cases, List.of());
+  }
+
+  private static LocalDate seasonalDay(List<LocalDate> days, SplittableRandom random) {
+    while (true) {
+      LocalDate d = days.get(random.nextInt(days.size()));
+      if (random.nextDouble() * 1.15 < WEEKDAY_WEIGHT[d.getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue()]) {
+        return d;
+      }
+    }
+  }
+}

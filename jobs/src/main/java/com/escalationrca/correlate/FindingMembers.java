@@ -1,0 +1,53 @@
+package com.escalationrca.correlate;
+
+import java.time.LocalDate;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The escalations behind a published finding: those of its cluster (of any cluster, for a finding
+ * over all escalations) holding its values; for a surge, only those of the last days.
+ */
+public final class FindingMembers {
+
+  private final List<Observation> window;
+  private final LocalDate firstRecentDay;
+
+  public FindingMembers(List<Observation> window, LocalDate firstRecentDay) {
+    this.window = window;
+    this.firstRecentDay = firstRecentDay;
+  }
+
+  public boolean covers(Finding f, Observation o, Map<String, String> values) {
+    if (!f.clusterId().equals(Population.ALL) && !o.clusterId().equals(f.clusterId())) {
+      return false;
+    }
+    if (!f.kind().equals(Finding.CONCENTRATION) && o.day().isBefore(firstRecentDay)) {
+      return false;
+    }
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      if (!e.getValue().equals(o.dimensions().get(e.getKey()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  public List<Observation> of(Finding f) {
+    Map<String, String> values = Finding.values(f.dimension(), f.value());
+    return window.stream().filter(o -> covers(f, o, values)).toList();
+  }
+
+  /** The finding's escalations as positions in the window. */
+  BitSet positions(Finding f) {
+    Map<String, String> values = Finding.values(f.dimension(), f.value());
+    BitSet positions = new BitSet(window.size());
+    for (int i = 0; i < window.size(); i++) {
+      if (covers(f, window.get(i), values)) {
+        positions.set(i);
+      }
+    }
+    return positions;
+  }
+}
