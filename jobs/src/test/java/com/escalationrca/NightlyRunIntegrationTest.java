@@ -158,6 +158,12 @@ class NightlyRunIntegrationTest {
     if (findings.findings().stream().filter(f -> f.value().equals(named.value())).count() > 1) {
       assertThat(summaryMd).contains("   - also: ");
     }
+    // The audit against the ground truth agrees: the two planted causes are the first two entries,
+    // and nothing else in the morning read is collateral.
+    var audit = new com.escalationrca.bench.ReportAudit().audit(report, data, 7);
+    assertThat(audit.causesNamedAt().values()).containsExactlyInAnyOrder(1, 2);
+    assertThat(audit.top().subList(0, 2)).allSatisfy(e -> assertThat(e.verdict()).startsWith("names "));
+    assertThat(audit.collateralEntries()).isZero();
   }
 
   @Test

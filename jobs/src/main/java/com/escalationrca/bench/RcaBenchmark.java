@@ -17,6 +17,7 @@ import com.escalationrca.correlate.CorrelateProperties;
 import com.escalationrca.correlate.Correlation;
 import com.escalationrca.correlate.Correlator;
 import com.escalationrca.correlate.Finding;
+import com.escalationrca.correlate.FindingMembers;
 import com.escalationrca.correlate.Observation;
 import com.escalationrca.generate.CauseShape;
 import com.escalationrca.generate.EscalationGenerator;
@@ -35,12 +36,12 @@ import com.escalationrca.nlpmodels.NlpModels;
  * with a cause moved into them by {@link CfpbPlanting}) is analysed, clustered and correlated by the
  * job's own classes (the database steps are left out: they move data, not decisions).
  * <ul>
- *   <li>A planted cause is found at the rank of the first finding that names it (its vendor, alone
- *   or with its market and policy, and nothing else) and whose escalations are mostly the cause's
- *   theme.</li>
- *   <li>A top finding that names no planted cause is collateral when planted escalations make up
- *   less than half of its excess: it describes something else, usually a cluster that mixes two
- *   problems.</li>
+ *   <li>A planted cause is found at the morning-read position of the cause holding the first
+ *   finding that names it (its vendor, alone or with its market and policy, and nothing else) and
+ *   whose escalations are mostly the cause's theme.</li>
+ *   <li>A finding that names no planted cause is collateral when planted escalations make up less
+ *   than half of its excess: it describes something else, usually a cluster that mixes two
+ *   problems. A morning-read entry is collateral when its lead finding is.</li>
  *   <li>Null datasets plant nothing: every finding on them is false.</li>
  * </ul>
  */
@@ -51,13 +52,20 @@ public final class RcaBenchmark {
 
   /**
    * One dataset's outcome: planted cases (0 for null), the cause's true lift, the rank of the first
-   * finding naming it (0: none), how many findings there were, how many of the top 10 are collateral,
-   * and notes: a null run's (false) findings, or a missed cause with what came first instead.
+   * finding naming it and the morning-read position of its cause (0: none), how many findings there
+   * were, how many morning-read entries (of the first 10) and findings (of all) are collateral, and
+   * notes: a null run's (false) findings, or a missed cause with what came first instead.
    */
-  public record Outcome(int cases, double trueLift, int foundAt, int findings, int collateral, double seconds,
-                        List<String> notes) {
+  public record Outcome(int cases, double trueLift, int foundAt, int causeAt, int findings, int collateralCauses,
+                        int collateralFindings, double seconds, List<String> notes) {
 
+    /** Named by a finding of the first {@code top} morning-read entries. */
     public boolean foundWithin(int top) {
+      return causeAt >= 1 && causeAt <= top;
+    }
+
+    /** Named by one of the first {@code top} findings. */
+    public boolean foundInFindings(int top) {
       return foundAt >= 1 && foundAt <= top;
     }
 
@@ -157,28 +165,32 @@ public final class RcaBenchmark {
     double seconds = (System.nanoTime() - started) / 1e9;
     List<Finding> findings = correlation.findings();
     if (cause == null) {
-      return new Detailed(new Outcome(0, 0, 0, findings.size(), 0, seconds,
+      return new Detailed(new Outcome(0, 0, 0, 0, findings.size(), 0, 0, seconds,
           findings.stream().map(f -> "false finding: " + f.summary()).toList()), findings);
     }
-    Map<String, Row> byId = rows.stream().collect(Collectors.toMap(Row::id, r -> r));
-    FindingRows members = new FindingRows(observations, lastDay.minusDays(correlateProperties.recentDays() - 1L));
-    int foundAt = findings.stream()
-        .filter(f -> names(f, cause) && cause.theme().equals(majorityTheme(members.of(f), byId)))
-        .mapToInt(Finding::rank).findFirst().orElse(0);
-    List<Finding> collateral = findings.stream().limit(TOP)
-        .filter(f -> !(names(f, cause) && cause.theme().equals(majorityTheme(members.of(f), byId))))
-        .filter(f -> plantedIn(members.of(f), byId) < 0.5 * (f.observed() - f.expected())).toList();
+    PlantedTruth truth = new PlantedTruth(rows.stream().collect(Collectors.toMap(Row::id,
+        r -> new PlantedTruth.Truth(r.theme(), r.planted()))),
+        new FindingMembers(observations, lastDay.minusDays(correlateProperties.recentDays() - 1L)));
+    Finding first = findings.stream().filter(f -> truth.names(PlantedTruth.Published.of(f), cause)).findFirst().orElse(null);
+    int foundAt = first == null ? 0 : first.rank();
+    int causeAt = first == null ? 0 : first.cause();
+    // A morning-read entry is collateral when its lead finding is.
+    java.util.function.Predicate<Finding> collateral = f -> truth.collateral(PlantedTruth.Published.of(f), List.of(cause));
+    List<Finding> collateralLeads = correlation.causes().stream().limit(TOP)
+        .map(c -> findings.get(c.leadRank() - 1)).filter(collateral).toList();
+    long collateralFindings = findings.stream().filter(collateral).count();
     List<String> notes = new ArrayList<>();
-    if (foundAt < 1 || foundAt > TOP) {
+    if (causeAt < 1 || causeAt > TOP) {
       // A missed cause is shown with what the run reported first instead, to see why it was missed.
       notes.add("missed: " + cause.describe() + (foundAt > 0 ? " (named at rank " + foundAt + ")" : ""));
-      findings.stream().limit(3).forEach(f -> notes.add("  reported #" + f.rank() + " (escalations mostly "
-          + majorityTheme(members.of(f), byId) + "): " + f.summary()));
+      correlation.causes().stream().limit(3).map(c -> findings.get(c.leadRank() - 1)).forEach(f -> notes.add(
+          "  reported #" + f.rank() + " (escalations mostly " + truth.majorityTheme(PlantedTruth.Published.of(f)) + "): "
+              + f.summary()));
     }
-    collateral.forEach(f -> notes.add("collateral #" + f.rank() + " (escalations mostly "
-        + majorityTheme(members.of(f), byId) + "): " + f.summary()));
-    return new Detailed(new Outcome(cause.count(), trueLift(rows, cause), foundAt, findings.size(), collateral.size(),
-        seconds, notes), findings);
+    collateralLeads.forEach(f -> notes.add("collateral #" + f.rank() + " (escalations mostly "
+        + truth.majorityTheme(PlantedTruth.Published.of(f)) + "): " + f.summary()));
+    return new Detailed(new Outcome(cause.count(), trueLift(rows, cause), foundAt, causeAt, findings.size(),
+        collateralLeads.size(), (int) collateralFindings, seconds, notes), findings);
   }
 
   /**
@@ -229,16 +241,6 @@ public final class RcaBenchmark {
     return expected == 0 ? 0 : cell / expected;
   }
 
-  private static String majorityTheme(List<Observation> members, Map<String, Row> byId) {
-    return members.stream().collect(Collectors.groupingBy(o -> byId.get(o.externalId()).theme(), Collectors.counting()))
-        .entrySet().stream().max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-        .map(Map.Entry::getKey).orElse("none");
-  }
-
-  private static long plantedIn(List<Observation> members, Map<String, Row> byId) {
-    return members.stream().filter(o -> byId.get(o.externalId()).planted()).count();
-  }
-
   private List<NarrativeDocument> analyse(List<String> narratives, List<String> declaredLanguages) {
     return IntStream.range(0, narratives.size()).parallel().mapToObj(i -> {
       NarrativeAnalysis a = analyzers.get().analyze(narratives.get(i), declaredLanguages.get(i));
@@ -248,26 +250,5 @@ public final class RcaBenchmark {
 
   private static LocalDate day(GeneratedEscalation r) {
     return r.created().atZone(ZoneOffset.UTC).toLocalDate();
-  }
-
-  /** The escalations behind a published finding: its cluster (any, for "all") and values; for a surge, its recent days. */
-  static final class FindingRows {
-    private final List<Observation> window;
-    private final LocalDate recentStart;
-
-    FindingRows(List<Observation> window, LocalDate recentStart) {
-      this.window = window;
-      this.recentStart = recentStart;
-    }
-
-    List<Observation> of(Finding f) {
-      Map<String, String> values = Finding.values(f.dimension(), f.value());
-      boolean surge = !f.kind().equals(Finding.CONCENTRATION);
-      return window.stream()
-          .filter(o -> f.clusterId().equals("all") || o.clusterId().equals(f.clusterId()))
-          .filter(o -> !surge || !o.day().isBefore(recentStart))
-          .filter(o -> values.entrySet().stream().allMatch(e -> e.getValue().equals(o.dimensions().get(e.getKey()))))
-          .toList();
-    }
   }
 }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print their figures.",
-    subcommands = {BenchCommand.Search.class, BenchCommand.Clustering.class, BenchCommand.Rca.class})
+    subcommands = {BenchCommand.Search.class, BenchCommand.Clustering.class, BenchCommand.Rca.class,
+        BenchCommand.Audit.class})
 final class BenchCommand {
 
   @Command(name = "search", mixinStandardHelpOptions = true,
@@ -98,8 +99,9 @@ final class BenchCommand {
   @Command(name = "rca", mixinStandardHelpOptions = true,
       description = {"Plants one cause of each size in generated datasets (or, with --cfpb, in real complaints) and runs",
           "the job's analysis, clustering and correlation on each; also null datasets with nothing planted. Prints",
-          "recall of planted causes in the top 5 and top 10 findings by size (with the cause's true lift), top-10",
-          "findings that describe no planted cause (collateral), and false findings per null run."})
+          "recall of planted causes in the morning read's top 5 and top 10 entries and in the top 10 findings, by size",
+          "(with the cause's true lift), entries and findings that describe no planted cause (collateral), and false",
+          "findings per null run."})
   static final class Rca implements Callable<Integer> {
 
     @Option(names = "--escalations", defaultValue = "6000", description = "Escalations per generated dataset, 42 days (default: ${DEFAULT-VALUE}).")
@@ -137,10 +139,11 @@ final class BenchCommand {
       java.util.function.BiFunction<Integer, Long, com.escalationrca.bench.RcaBenchmark.Outcome> dataset = (cases, seed) ->
           complaints != null ? bench.runCfpb(complaints, cases, seed) : bench.run(escalations, cases, seed, causeTheme, causeShape);
       long started = System.nanoTime();
-      System.out.printf("%-6s %5s %10s %12s %13s %11s %8s%n", "cases", "runs", "true lift", "recall top 5",
-          "recall top 10", "collateral", "s / run");
+      System.out.printf("%-6s %5s %10s %13s %14s %14s %11s %11s %8s%n", "cases", "runs", "true lift", "read top 5",
+          "read top 10", "findings top 10", "collateral", "(findings)", "s / run");
       long seed = 1000;
       int collateral = 0;
+      int collateralFindings = 0;
       for (int cases : planted) {
         var outcomes = new java.util.ArrayList<com.escalationrca.bench.RcaBenchmark.Outcome>();
         for (int r = 0; r < runs; r++) {
@@ -148,16 +151,21 @@ final class BenchCommand {
           outcome.notes().forEach(System.out::println);
           outcomes.add(outcome);
         }
-        int sizeCollateral = outcomes.stream().mapToInt(com.escalationrca.bench.RcaBenchmark.Outcome::collateral).sum();
+        int sizeCollateral = outcomes.stream().mapToInt(com.escalationrca.bench.RcaBenchmark.Outcome::collateralCauses).sum();
+        int sizeCollateralFindings = outcomes.stream()
+            .mapToInt(com.escalationrca.bench.RcaBenchmark.Outcome::collateralFindings).sum();
         collateral += sizeCollateral;
-        System.out.printf("%-6d %5d %10.1f %11.0f%% %12.0f%% %11d %8.1f%n", cases, runs,
+        collateralFindings += sizeCollateralFindings;
+        System.out.printf("%-6d %5d %10.1f %12.0f%% %13.0f%% %14.0f%% %11d %11d %8.1f%n", cases, runs,
             outcomes.stream().mapToDouble(com.escalationrca.bench.RcaBenchmark.Outcome::trueLift).average().orElse(0),
             100.0 * outcomes.stream().filter(o -> o.foundWithin(5)).count() / runs,
-            100.0 * outcomes.stream().filter(o -> o.foundWithin(10)).count() / runs, sizeCollateral,
+            100.0 * outcomes.stream().filter(o -> o.foundWithin(10)).count() / runs,
+            100.0 * outcomes.stream().filter(o -> o.foundInFindings(10)).count() / runs, sizeCollateral,
+            sizeCollateralFindings,
             outcomes.stream().mapToDouble(com.escalationrca.bench.RcaBenchmark.Outcome::seconds).average().orElse(0));
       }
-      System.out.printf("collateral findings in the top 10: %d in %d datasets with a planted cause%n", collateral,
-          planted.size() * runs);
+      System.out.printf("collateral: %d of the morning read's top 10 entries, %d findings in all, over %d datasets"
+          + " with a planted cause%n", collateral, collateralFindings, planted.size() * runs);
       int falseFindings = 0;
       int runsWithAny = 0;
       for (int r = 0; r < nullRuns; r++) {
@@ -169,6 +177,34 @@ final class BenchCommand {
       System.out.printf("null runs: %d, false findings: %d, runs with any false finding: %d%n", nullRuns,
           falseFindings, runsWithAny);
       System.out.printf("wall time: %.0f s%n", (System.nanoTime() - started) / 1e9);
+      return 0;
+    }
+  }
+
+  @Command(name = "audit", mixinStandardHelpOptions = true,
+      description = {"Checks a report against the ground truth of the generated file the run read (FILE.truth.json,",
+          "FILE.labels.csv): for each of the morning read's first 10 entries, whether it names a planted cause,",
+          "describes part of one, or is collateral; where each planted cause is named; collateral findings in all."})
+  static final class Audit implements Callable<Integer> {
+
+    @Option(names = "--report", required = true, paramLabel = "DIR", description = "A report folder, e.g. reports/2026-11-20.")
+    Path report;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "The generated file the run imported.")
+    Path data;
+
+    @Override
+    public Integer call() {
+      var result = new com.escalationrca.bench.ReportAudit().audit(report, data,
+          ConfigFile.correlateProperties().recentDays());
+      System.out.printf("%-4s %6s  %-40s %s%n", "#", "rank", "verdict", "summary");
+      for (var e : result.top()) {
+        System.out.printf("%-4d %6d  %-40s %s%n", e.position(), e.leadRank(), e.verdict(), e.summary());
+      }
+      result.causesNamedAt().forEach((cause, at) ->
+          System.out.println("planted " + cause + ": " + (at == 0 ? "not named" : "named by entry " + at)));
+      System.out.printf("collateral: %d of the first %d entries, %d of %d findings%n", result.collateralEntries(),
+          result.top().size(), result.collateralFindings(), result.findings());
       return 0;
     }
   }

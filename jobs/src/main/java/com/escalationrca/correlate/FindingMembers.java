@@ -20,10 +20,14 @@ public final class FindingMembers {
   }
 
   public boolean covers(Finding f, Observation o, Map<String, String> values) {
-    if (!f.clusterId().equals(Population.ALL) && !o.clusterId().equals(f.clusterId())) {
+    return covers(f.kind(), f.clusterId(), o, values);
+  }
+
+  private boolean covers(String kind, String clusterId, Observation o, Map<String, String> values) {
+    if (!clusterId.equals(Population.ALL) && !o.clusterId().equals(clusterId)) {
       return false;
     }
-    if (!f.kind().equals(Finding.CONCENTRATION) && o.day().isBefore(firstRecentDay)) {
+    if (!kind.equals(Finding.CONCENTRATION) && o.day().isBefore(firstRecentDay)) {
       return false;
     }
     for (Map.Entry<String, String> e : values.entrySet()) {
@@ -35,8 +39,13 @@ public final class FindingMembers {
   }
 
   public List<Observation> of(Finding f) {
-    Map<String, String> values = Finding.values(f.dimension(), f.value());
-    return window.stream().filter(o -> covers(f, o, values)).toList();
+    return of(f.kind(), f.clusterId(), f.dimension(), f.value());
+  }
+
+  /** As {@link #of(Finding)}, for a finding as published (kind, cluster id, "vendor ∧ market", "A ∧ BR"). */
+  public List<Observation> of(String kind, String clusterId, String dimension, String value) {
+    Map<String, String> values = Finding.values(dimension, value);
+    return window.stream().filter(o -> covers(kind, clusterId, o, values)).toList();
   }
 
   /** The finding's escalations as positions in the window. */

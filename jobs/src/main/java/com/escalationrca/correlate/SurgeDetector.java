@@ -20,7 +20,8 @@ import com.escalationrca.ingest.Taxonomy;
  *   sets whose window count lets them reach {@code minSupport} recent escalations are tested.</li>
  *   <li>Conditional on a set's count n, its smallest attainable p-value is (recent share of
  *   volume)^n; {@link TestSelection} keeps the tests that can reach significance, and they form
- *   their own Benjamini–Hochberg family.</li>
+ *   their own Benjamini–Hochberg family, at half of alpha (the other half goes to concentrations
+ *   that rose).</li>
  *   <li>A combination is reported only when the lower bound of its ratio beats the ratio of each of
  *   its parts (a vendor rising everywhere is one surge, not one per market).</li>
  *   <li>A surge that concentration findings already explain (at least {@link #EXPLAINED} of its
@@ -79,9 +80,11 @@ final class SurgeDetector {
     rises.addAll(valueRises(window, split));
     double recentShare = split.recentShare();
     List<Rise> family = new ArrayList<>();
+    // Surges are one of the two families that claim a rise: half of alpha (see Correlator).
+    double alpha = properties.alpha() / Correlator.RISE_FAMILIES;
     boolean[] selected = TestSelection.select(rises.stream()
         .mapToDouble(r -> r.total() < properties.minSupport() ? 1.0 : Math.pow(recentShare, r.total())).toArray(),
-        properties.alpha());
+        alpha);
     for (int i = 0; i < rises.size(); i++) {
       if (selected[i] && rises.get(i).total() >= properties.minSupport()) {
         family.add(rises.get(i));
@@ -100,7 +103,7 @@ final class SurgeDetector {
     for (int i : order) {
       Rise rise = family.get(i);
       SpikeTest spike = spikes.get(i);
-      if (q[i] >= properties.alpha() || spike.recent() < properties.minSupport() || spike.expectedRecent() <= 0) {
+      if (q[i] >= alpha || spike.recent() < properties.minSupport() || spike.expectedRecent() <= 0) {
         continue;
       }
       LiftInterval ratio = LiftInterval.of(spike.recent(), spike.expectedRecent(), 0.95);
