@@ -41,19 +41,30 @@ public final class ClusteringBenchmark {
     this.properties = properties;
   }
 
-  /** Ours and the baseline only (fast); {@link #scoreAll} adds Carrot2 Lingo and Mallet LDA. */
+  /**
+   * Ours as configured (sentence embeddings for the languages {@code rca.embed} names, terms for the
+   * rest), ours on terms alone, and the baseline; {@link #scoreAll} adds Carrot2 Lingo and Mallet LDA.
+   */
   public List<Score> score(Corpus corpus) {
     List<Score> scores = new ArrayList<>();
-    scores.add(measure(corpus, "ours (spherical k-means, k chosen)", documents -> {
-      Clustering clustering = new NarrativeClusterer(properties).cluster(documents);
-      return documents.stream().map(d -> clustering.assignments().get(d.escalationId()).clusterId()).toList();
-    }));
+    boolean embedded = corpus.documents().stream().anyMatch(d -> d.embedding() != null);
+    scores.add(measure(corpus, embedded ? "ours (embeddings + terms, merged)" : "ours (terms, merged)",
+        documents -> ours(documents)));
+    if (embedded) {
+      scores.add(measure(corpus, "ours, terms only (merged)", documents -> ours(documents.stream()
+          .map(d -> new NarrativeDocument(d.escalationId(), d.language(), d.terms(), d.phrases())).toList())));
+    }
     int k = (int) corpus.gold().stream().distinct().count();
     scores.add(measure(corpus, "baseline TF-IDF k-means (k = " + k + ")", documents -> {
       Map<Long, Integer> assignment = new KMeansBaseline(properties).cluster(documents, k);
       return documents.stream().map(d -> String.valueOf(assignment.get(d.escalationId()))).toList();
     }));
     return scores;
+  }
+
+  private List<String> ours(List<NarrativeDocument> documents) {
+    Clustering clustering = new NarrativeClusterer(properties).cluster(documents);
+    return documents.stream().map(d -> clustering.assignments().get(d.escalationId()).clusterId()).toList();
   }
 
   /** Every method, the competitors working from the raw narratives as their documentation shows. */

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import com.escalationrca.cluster.ClusterProperties;
 import com.escalationrca.cluster.Clustering;
@@ -27,9 +26,6 @@ import com.escalationrca.generate.GroundTruth;
 import com.escalationrca.generate.PlantedCause;
 import com.escalationrca.ingest.Field;
 import com.escalationrca.ingest.Taxonomy;
-import com.escalationrca.nlp.NarrativeAnalysis;
-import com.escalationrca.nlp.NarrativeAnalyzer;
-import com.escalationrca.nlpmodels.NlpModels;
 
 /**
  * Does the job find planted causes, and only them? Each dataset (generated, or real CFPB complaints
@@ -79,14 +75,14 @@ public final class RcaBenchmark {
              NarrativeDocument document) {
   }
 
-  private final ThreadLocal<NarrativeAnalyzer> analyzers;
+  private final BenchAnalysis analysis;
   private final ClusterProperties clusterProperties;
   private final CorrelateProperties correlateProperties;
   private final Taxonomy taxonomy;
 
-  public RcaBenchmark(NlpModels models, ClusterProperties clusterProperties,
+  public RcaBenchmark(BenchAnalysis analysis, ClusterProperties clusterProperties,
                       CorrelateProperties correlateProperties, Taxonomy taxonomy) {
-    this.analyzers = ThreadLocal.withInitial(() -> new NarrativeAnalyzer(models));
+    this.analysis = analysis;
     this.clusterProperties = clusterProperties;
     this.correlateProperties = correlateProperties;
     this.taxonomy = taxonomy;
@@ -109,8 +105,7 @@ public final class RcaBenchmark {
 
   /** Analyses the CFPB complaints once, for many {@link #runCfpb} datasets. */
   public CfpbPlanting cfpb(List<CfpbComplaint> complaints) {
-    List<NarrativeDocument> documents = analyse(complaints.stream().map(CfpbComplaint::narrative).toList(),
-        IntStream.range(0, complaints.size()).mapToObj(i -> (String) null).toList());
+    List<NarrativeDocument> documents = analysis.analyse(complaints.stream().map(CfpbComplaint::narrative).toList());
     return new CfpbPlanting(complaints, documents);
   }
 
@@ -136,8 +131,7 @@ public final class RcaBenchmark {
         casesPerCause > 0 && causeTheme != null ? List.of(causeTheme) : List.of(), shape), generated::add);
     LocalDate windowStart = lastDay.minusDays(WINDOW_DAYS - 1L);
     List<GeneratedEscalation> window = generated.stream().filter(r -> !day(r).isBefore(windowStart)).toList();
-    List<NarrativeDocument> documents = analyse(window.stream().map(GeneratedEscalation::narrative).toList(),
-        window.stream().map(r -> (String) null).toList());
+    List<NarrativeDocument> documents = analysis.analyse(window.stream().map(GeneratedEscalation::narrative).toList());
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < window.size(); i++) {
       GeneratedEscalation r = window.get(i);
@@ -239,13 +233,6 @@ public final class RcaBenchmark {
     long withValues = population.stream().filter(inCell).count();
     double expected = (double) theme * withValues / population.size();
     return expected == 0 ? 0 : cell / expected;
-  }
-
-  private List<NarrativeDocument> analyse(List<String> narratives, List<String> declaredLanguages) {
-    return IntStream.range(0, narratives.size()).parallel().mapToObj(i -> {
-      NarrativeAnalysis a = analyzers.get().analyze(narratives.get(i), declaredLanguages.get(i));
-      return new NarrativeDocument(i, a.language(), a.terms(), a.phrases());
-    }).toList();
   }
 
   private static LocalDate day(GeneratedEscalation r) {

@@ -76,12 +76,18 @@ final class BenchCommand {
 
     @Override
     public Integer call() throws IOException {
-      var corpora = new com.escalationrca.bench.BenchmarkCorpora(com.escalationrca.nlpmodels.NlpModels.load());
+      var analysis = new com.escalationrca.bench.BenchAnalysis(com.escalationrca.nlpmodels.NlpModels.load(),
+          ConfigFile.embedProperties());
+      var corpora = new com.escalationrca.bench.BenchmarkCorpora(analysis);
       var benchmark = new com.escalationrca.bench.ClusteringBenchmark(ConfigFile.clusterProperties());
       var list = new java.util.ArrayList<com.escalationrca.bench.ClusteringBenchmark.Corpus>();
       list.add(corpora.generated(escalations, seed));
       if (cfpb != null) {
         list.addAll(corpora.cfpb(cfpb));
+      }
+      if (analysis.embedded() > 0) {
+        System.out.printf("embedded %,d narratives (%s) in %.1f s, %,.0f narratives/s, before timing%n", analysis.embedded(),
+            ConfigFile.embedProperties().languages(), analysis.embeddingSeconds(), analysis.embedded() / analysis.embeddingSeconds());
       }
       System.out.printf("%-28s %-40s %7s %5s %6s %6s %7s %8s %10s %9s%n", "corpus", "method", "docs", "k",
           "NMI", "ARI", "purity", "seconds", "docs/s", "heap MB");
@@ -132,7 +138,8 @@ final class BenchCommand {
 
     @Override
     public Integer call() {
-      var bench = new com.escalationrca.bench.RcaBenchmark(com.escalationrca.nlpmodels.NlpModels.load(),
+      var bench = new com.escalationrca.bench.RcaBenchmark(new com.escalationrca.bench.BenchAnalysis(
+          com.escalationrca.nlpmodels.NlpModels.load(), ConfigFile.embedProperties()),
           ConfigFile.clusterProperties(), ConfigFile.correlateProperties(), ConfigFile.taxonomy());
       var complaints = cfpb == null ? null : bench.cfpb(com.escalationrca.bench.CfpbComplaint.read(cfpb));
       List<Integer> planted = sizes != null ? sizes : cfpb != null ? List.of(10, 20) : List.of(20, 50, 100, 200);

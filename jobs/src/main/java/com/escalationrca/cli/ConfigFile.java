@@ -29,6 +29,10 @@ final class ConfigFile {
     return binder().bindOrCreate("rca.cluster", ClusterProperties.class);
   }
 
+  static com.escalationrca.embed.EmbedProperties embedProperties() {
+    return binder().bindOrCreate("rca.embed", com.escalationrca.embed.EmbedProperties.class);
+  }
+
   static CorrelateProperties correlateProperties() {
     return binder().bindOrCreate("rca.correlate", CorrelateProperties.class);
   }

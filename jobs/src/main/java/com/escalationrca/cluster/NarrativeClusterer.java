@@ -8,24 +8,37 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Groups narratives into recurring problems. Identical and near-duplicate term vectors (copy-pasted
- * templates) are collapsed to one point so they cannot form a cluster by repetition alone; the number of clusters
- * is chosen by the simplified silhouette on a sample over a geometric grid of k; spherical k-means
- * then runs on all distinct vectors from the sample's centres. Members far from every centre, and
- * clusters too small to act on, go to the "not clustered" bucket. Cost: O(n + grid × sample × k ×
- * nnz + iterations × distinct × k × nnz).
+ * Groups narratives into recurring problems, one cluster per problem.
+ * <ol>
+ *   <li>Narratives with a sentence embedding are clustered in embedding space, the others by
+ *   their TF-IDF vectors (two partitions; the job embeds the languages its model serves well).</li>
+ *   <li>Identical and near-duplicate narratives (copy-pasted templates) collapse to one point, so
+ *   they cannot form a cluster by repetition alone.</li>
+ *   <li>Each partition is over-clustered by spherical k-means into micro-clusters, about one per
+ *   {@value #POINTS_PER_MICRO_CLUSTER} points, and micro-clusters merge by average linkage while
+ *   their members stay alike on average ({@link AverageLinkage}): the threshold, not a guessed k,
+ *   decides how many problems there are.</li>
+ *   <li>Members of clusters too small to act on settle in the cluster they are most like; members
+ *   far from every centre go to the "not clustered" bucket.</li>
+ * </ol>
+ * Labels, top terms and signatures come from the members' TF-IDF vectors in both partitions, so a
+ * cluster reads and keeps its identity across nights the same way however it was found. Cost:
+ * O(n + iterations × points × micro-clusters × non-zeros + micro-clusters² × dimensions).
  */
 public final class NarrativeClusterer {
 
   private static final Logger log = LoggerFactory.getLogger(NarrativeClusterer.class);
   private static final int TOP_TERMS = 8;
   private static final int EXAMPLES = 5;
+  /** Over-clustering: about this many distinct points per micro-cluster before merging. */
+  static final int POINTS_PER_MICRO_CLUSTER = 5;
+  private static final int SETTLING_ROUNDS = 5;
 
   private final ClusterProperties properties;
 
@@ -40,170 +53,241 @@ public final class NarrativeClusterer {
   /** Clusters with term weights from {@code statistics} (the search index's) where they know a term. */
   public Clustering cluster(List<NarrativeDocument> documents, TermStatistics statistics) {
     TermVectors vectors = TermVectors.build(documents, properties, statistics);
-    Map<String, List<Integer>> groups = new LinkedHashMap<>();
-    List<Integer> empty = new ArrayList<>();
-    for (int d = 0; d < vectors.size(); d++) {
-      SparseVector v = vectors.vector(d);
-      if (v.isEmpty()) {
-        empty.add(d);
-      } else {
-        groups.computeIfAbsent(Arrays.toString(v.indices()) + Arrays.toString(v.values()),
-            k -> new ArrayList<>()).add(d);
-      }
-    }
-    List<List<Integer>> distinct = nearDuplicatesCollapsed(new ArrayList<>(groups.values()), vectors);
-    SparseVector[] points = distinct.stream().map(g -> vectors.vector(g.get(0))).toArray(SparseVector[]::new);
-    int maxK = Math.min(properties.maxClusters(), points.length / Math.max(1, properties.minClusterSize()));
     Map<Long, Clustering.Assignment> assignments = new HashMap<>();
-    if (maxK < 1 || vectors.dimensions() == 0) {
-      documents.forEach(d -> assignments.put(d.escalationId(), new Clustering.Assignment(Cluster.UNCLUSTERED, 0)));
-      return new Clustering(List.of(), assignments);
+    for (NarrativeDocument document : documents) {
+      assignments.put(document.escalationId(), new Clustering.Assignment(Cluster.UNCLUSTERED, 0));
     }
-    SphericalKMeans kmeans = new SphericalKMeans(properties.iterations(), properties.seed());
-    SphericalKMeans.Result result = withoutSmallClusters(points, distinct, kmeans, kmeans.refine(points,
-        chooseK(points, vectors.dimensions(), Math.min(properties.minClusters(), maxK), maxK, kmeans).centroids()));
-
-    // Sizes count every member, duplicates included: a template pasted 50 times is 50 escalations.
-    int[] sizes = new int[result.k()];
-    for (int p = 0; p < points.length; p++) {
-      if (result.similarity()[p] >= properties.minSimilarity()) {
-        sizes[result.assignment()[p]] += distinct.get(p).size();
+    List<Found> found = new ArrayList<>();
+    for (Geometry geometry : Geometry.values()) {
+      List<Integer> members = IntStream.range(0, documents.size())
+          .filter(d -> geometry.holds(documents.get(d), vectors.vector(d))).boxed().toList();
+      if (members.isEmpty()) {
+        continue;
       }
-    }
-    List<Integer> kept = new ArrayList<>();
-    for (int c = 0; c < result.k(); c++) {
-      if (sizes[c] >= properties.minClusterSize()) {
-        kept.add(c);
-      }
-    }
-    kept.sort(Comparator.comparingInt((Integer c) -> -sizes[c]).thenComparing(c -> c));
-    Map<Integer, Integer> rank = new HashMap<>();
-    for (int i = 0; i < kept.size(); i++) {
-      rank.put(kept.get(i), i);
-    }
-    List<List<List<String>>> memberPhrases = new ArrayList<>();
-    List<List<long[]>> closest = new ArrayList<>();
-    kept.forEach(c -> {
-      memberPhrases.add(new ArrayList<>());
-      closest.add(new ArrayList<>());
-    });
-    for (int p = 0; p < points.length; p++) {
-      Integer r = rank.get(result.assignment()[p]);
-      boolean clustered = r != null && result.similarity()[p] >= properties.minSimilarity();
-      for (int d : distinct.get(p)) {
-        NarrativeDocument document = documents.get(d);
-        assignments.put(document.escalationId(), clustered
-            ? new Clustering.Assignment(id(r), result.similarity()[p])
-            : new Clustering.Assignment(Cluster.UNCLUSTERED, Math.max(0, result.similarity()[p])));
-        if (clustered) {
-          memberPhrases.get(r).add(document.phrases());
+      Partition partition = partition(geometry, members, documents, vectors);
+      found.addAll(partition.clusters());
+      for (int i = 0; i < partition.outliers().size(); i++) {
+        for (int d : partition.outliers().get(i)) {
+          assignments.put(documents.get(d).escalationId(),
+              new Clustering.Assignment(Cluster.UNCLUSTERED, Math.max(0, partition.outlierSimilarity()[i])));
         }
       }
-      if (clustered) {
-        closest.get(r).add(new long[] {p, Double.doubleToLongBits(result.similarity()[p])});
+    }
+    found.sort(Comparator.comparingInt((Found f) -> -f.size()).thenComparing(f -> f.points().get(0).get(0)));
+    List<List<List<String>>> memberPhrases = new ArrayList<>();
+    List<List<String>> topTerms = new ArrayList<>();
+    List<float[]> lexicalCentres = new ArrayList<>();
+    for (int r = 0; r < found.size(); r++) {
+      Found f = found.get(r);
+      List<List<String>> phrases = new ArrayList<>();
+      double[] lexical = new double[vectors.dimensions()];
+      for (int i = 0; i < f.points().size(); i++) {
+        List<Integer> group = f.points().get(i);
+        vectors.vector(group.get(0)).addTo(lexical, 1.0);
+        for (int d : group) {
+          assignments.put(documents.get(d).escalationId(), new Clustering.Assignment(id(r), f.similarity()[i]));
+          phrases.add(documents.get(d).phrases());
+        }
       }
+      memberPhrases.add(phrases);
+      float[] centre = SphericalKMeans.unit(lexical);
+      lexicalCentres.add(centre);
+      topTerms.add(topTerms(centre, vectors));
     }
-    for (int d : empty) {
-      assignments.put(documents.get(d).escalationId(), new Clustering.Assignment(Cluster.UNCLUSTERED, 0));
-    }
-    List<List<String>> topTerms = kept.stream().map(c -> topTerms(result.centroids()[c], vectors)).toList();
     List<String> labels = new ClusterLabeler().label(memberPhrases, topTerms);
     List<Cluster> clusters = new ArrayList<>();
-    for (int r = 0; r < kept.size(); r++) {
-      List<Long> examples = closest.get(r).stream()
-          .sorted(Comparator.comparingDouble((long[] e) -> -Double.longBitsToDouble(e[1])))
-          .limit(EXAMPLES).map(e -> documents.get(distinct.get((int) e[0]).get(0)).escalationId()).toList();
-      clusters.add(new Cluster(id(r), labels.get(r), topTerms.get(r), sizes[kept.get(r)], examples,
-          signature(result.centroids()[kept.get(r)], vectors), ClusterStatus.NEW, List.of()));
+    for (int r = 0; r < found.size(); r++) {
+      Found f = found.get(r);
+      List<Long> examples = IntStream.range(0, f.points().size()).boxed()
+          .sorted(Comparator.comparingDouble((Integer i) -> -f.similarity()[i]).thenComparing(i -> f.points().get(i).get(0)))
+          .limit(EXAMPLES).map(i -> documents.get(f.points().get(i).get(0)).escalationId()).toList();
+      clusters.add(new Cluster(id(r), labels.get(r), topTerms.get(r), f.size(), examples,
+          signature(lexicalCentres.get(r), vectors), ClusterStatus.NEW, List.of()));
     }
-    log.info("Clustered {} narratives ({} distinct) into {} clusters; {} not clustered",
-        documents.size(), points.length, clusters.size(),
+    log.info("Clustered {} narratives into {} clusters; {} not clustered", documents.size(), clusters.size(),
         assignments.values().stream().filter(a -> a.clusterId().equals(Cluster.UNCLUSTERED)).count());
     return new Clustering(clusters, assignments);
   }
 
-  /**
-   * Joins groups of identical vectors whose feature sets are near-duplicates (Jaccard at least
-   * {@code nearDuplicateSimilarity}); each joined group is one point, represented by its first member.
-   */
-  private List<List<Integer>> nearDuplicatesCollapsed(List<List<Integer>> identical, TermVectors vectors) {
-    if (properties.nearDuplicateSimilarity() <= 0 || properties.nearDuplicateSimilarity() > 1) {
-      return identical;
+  /** How a partition's narratives are compared: by their words, or by their sentence embeddings. */
+  enum Geometry {
+    TERMS, EMBEDDING;
+
+    boolean holds(NarrativeDocument document, SparseVector terms) {
+      return this == EMBEDDING ? document.hasEmbedding() : !document.hasEmbedding() && !terms.isEmpty();
     }
-    SparseVector[] representatives = identical.stream().map(g -> vectors.vector(g.get(0))).toArray(SparseVector[]::new);
-    int[] group = new NearDuplicates(properties.nearDuplicateSimilarity(), properties.seed()).groups(representatives);
-    Map<Integer, List<Integer>> joined = new LinkedHashMap<>();
-    for (int i = 0; i < identical.size(); i++) {
-      joined.computeIfAbsent(group[i], g -> new ArrayList<>()).addAll(identical.get(i));
-    }
-    if (joined.size() < identical.size()) {
-      log.info("Collapsed {} distinct narratives into {} (near-duplicates: Jaccard >= {})", identical.size(),
-          joined.size(), properties.nearDuplicateSimilarity());
-    }
-    return new ArrayList<>(joined.values());
   }
 
   /**
-   * Drops clusters smaller than {@code minClusterSize} and lets their members settle among the
-   * remaining centres, again until every cluster is large enough (a few rounds at most). Without
-   * this, every member of a dropped cluster would land in the bucket, however close it is to
-   * another cluster; a member far from every remaining centre still goes to the bucket.
+   * One cluster found in a partition: its points (groups of document indices, first one the
+   * representative) with their similarity to the centre, and its size in escalations.
    */
-  SphericalKMeans.Result withoutSmallClusters(SparseVector[] points, List<List<Integer>> distinct,
-                                                      SphericalKMeans kmeans, SphericalKMeans.Result result) {
-    for (int round = 0; round < 5; round++) {
-      int[] sizes = new int[result.k()];
+  private record Found(List<List<Integer>> points, double[] similarity, int size) {
+  }
+
+  /** A partition's clusters, and the points that went to the bucket with their similarity to their centre. */
+  private record Partition(List<Found> clusters, List<List<Integer>> outliers, double[] outlierSimilarity) {
+  }
+
+  private Partition partition(Geometry geometry, List<Integer> members, List<NarrativeDocument> documents,
+                                TermVectors vectors) {
+    List<List<Integer>> groups = distinctPoints(members, vectors);
+    SparseVector[] points = groups.stream().map(g -> geometry == Geometry.EMBEDDING
+        ? dense(documents.get(g.get(0)).embedding()) : vectors.vector(g.get(0))).toArray(SparseVector[]::new);
+    int dimensions = geometry == Geometry.EMBEDDING ? documents.get(groups.get(0).get(0)).embedding().length
+        : vectors.dimensions();
+    int[] sizes = groups.stream().mapToInt(List::size).toArray();
+    int escalations = Arrays.stream(sizes).sum();
+    if (escalations < properties.minClusterSize() || dimensions == 0) {
+      return new Partition(List.of(), groups, new double[groups.size()]);
+    }
+    int k = Math.max(1, Math.min(points.length,
+        Math.max(properties.minClusters(), Math.min(properties.maxClusters(), points.length / POINTS_PER_MICRO_CLUSTER))));
+    SphericalKMeans kmeans = new SphericalKMeans(properties.iterations(), properties.seed());
+    SphericalKMeans.Result micro = kmeans.refine(points, kmeans.fit(sample(points), dimensions, k).centroids());
+    double threshold = geometry == Geometry.EMBEDDING ? properties.embeddingMergeSimilarity() : properties.mergeSimilarity();
+    int[] merged = AverageLinkage.merge(points, micro.assignment(), micro.k(), dimensions, threshold);
+    int[] cluster = new int[points.length];
+    for (int p = 0; p < points.length; p++) {
+      cluster[p] = merged[micro.assignment()[p]];
+    }
+    int count = Arrays.stream(merged).max().orElse(-1) + 1;
+    settleSmallClusters(points, sizes, cluster, count, dimensions);
+    double minimum = geometry == Geometry.EMBEDDING ? properties.embeddingMinSimilarity() : properties.minSimilarity();
+    Partition found = found(points, groups, sizes, cluster, count, dimensions, minimum);
+    log.info("{} partition: {} narratives ({} distinct points) into {} micro-clusters, merged into {} clusters",
+        geometry.name().toLowerCase(), escalations, points.length, micro.k(), found.clusters().size());
+    return found;
+  }
+
+  /**
+   * Members of clusters smaller than {@code minClusterSize} move to the remaining cluster they are
+   * most like on average (mean cosine to its members), a few rounds until every cluster is large
+   * enough; with none left, they stay (and {@link #found} sends them to the bucket). Without this,
+   * every member of a dropped cluster would land in the bucket, however close it is to another.
+   */
+  void settleSmallClusters(SparseVector[] points, int[] sizes, int[] cluster, int count, int dimensions) {
+    for (int round = 0; round < SETTLING_ROUNDS; round++) {
+      long[] escalations = new long[count];
+      long[] distinct = new long[count];
+      double[][] sums = new double[count][];
       for (int p = 0; p < points.length; p++) {
-        if (result.similarity()[p] >= properties.minSimilarity()) {
-          sizes[result.assignment()[p]] += distinct.get(p).size();
+        if (cluster[p] < 0) {
+          continue;
+        }
+        escalations[cluster[p]] += sizes[p];
+        distinct[cluster[p]]++;
+        if (sums[cluster[p]] == null) {
+          sums[cluster[p]] = new double[dimensions];
+        }
+        points[p].addTo(sums[cluster[p]], 1.0);
+      }
+      boolean[] small = new boolean[count];
+      boolean anySmall = false;
+      boolean anyKept = false;
+      for (int c = 0; c < count; c++) {
+        small[c] = escalations[c] > 0 && escalations[c] < properties.minClusterSize();
+        anySmall |= small[c];
+        anyKept |= escalations[c] >= properties.minClusterSize();
+      }
+      if (!anySmall || !anyKept) {
+        return;
+      }
+      for (int p = 0; p < points.length; p++) {
+        if (cluster[p] < 0 || !small[cluster[p]]) {
+          continue;
+        }
+        double best = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < count; c++) {
+          if (escalations[c] >= properties.minClusterSize()) {
+            double mean = dot(points[p], sums[c]) / distinct[c];
+            if (mean > best) {
+              best = mean;
+              cluster[p] = c;
+            }
+          }
         }
       }
-      List<float[]> kept = new ArrayList<>();
-      for (int c = 0; c < result.k(); c++) {
-        if (sizes[c] >= properties.minClusterSize()) {
-          kept.add(result.centroids()[c]);
+    }
+  }
+
+  /** The partition's clusters: members near their centre; the rest, and too-small clusters, are outliers. */
+  private Partition found(SparseVector[] points, List<List<Integer>> groups, int[] sizes, int[] cluster, int count,
+                          int dimensions, double minimum) {
+    double[][] sums = new double[count][dimensions];
+    long[] escalations = new long[count];
+    for (int p = 0; p < points.length; p++) {
+      points[p].addTo(sums[cluster[p]], 1.0);
+      escalations[cluster[p]] += sizes[p];
+    }
+    List<Found> found = new ArrayList<>();
+    List<List<Integer>> outliers = new ArrayList<>();
+    List<Double> outlierSimilarity = new ArrayList<>();
+    for (int c = 0; c < count; c++) {
+      float[] centre = SphericalKMeans.unit(sums[c]);
+      List<List<Integer>> kept = new ArrayList<>();
+      List<Double> similarity = new ArrayList<>();
+      int size = 0;
+      for (int p = 0; p < points.length; p++) {
+        if (cluster[p] != c) {
+          continue;
+        }
+        double s = points[p].dot(centre);
+        if (escalations[c] >= properties.minClusterSize() && s >= minimum) {
+          kept.add(groups.get(p));
+          similarity.add(s);
+          size += sizes[p];
+        } else {
+          outliers.add(groups.get(p));
+          outlierSimilarity.add(s);
         }
       }
-      if (kept.size() == result.k() || kept.isEmpty()) {
-        return result;
+      if (size >= properties.minClusterSize()) {
+        found.add(new Found(kept, similarity.stream().mapToDouble(Double::doubleValue).toArray(), size));
+      } else {
+        outliers.addAll(kept);
+        outlierSimilarity.addAll(similarity);
       }
-      result = kmeans.refine(points, kept.toArray(float[][]::new));
     }
-    return result;
+    return new Partition(found, outliers, outlierSimilarity.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
-  /** Tries a geometric grid of k on a sample and keeps the run with the best simplified silhouette. */
-  private SphericalKMeans.Result chooseK(SparseVector[] points, int dimensions, int minK, int maxK,
-                                         SphericalKMeans kmeans) {
-    SparseVector[] sample = sample(points, properties.selectionSample());
-    int sampleMaxK = Math.max(minK, Math.min(maxK, sample.length / Math.max(1, properties.minClusterSize() / 2)));
-    TreeSet<Integer> grid = new TreeSet<>();
-    for (double k = minK; k < sampleMaxK; k *= 1.25) {
-      grid.add((int) Math.round(k));
+  /**
+   * Groups of documents that count as one point: identical term vectors, then near-duplicates
+   * (feature-set Jaccard at least {@code nearDuplicateSimilarity}); each group is represented by its
+   * first member.
+   */
+  private List<List<Integer>> distinctPoints(List<Integer> members, TermVectors vectors) {
+    Map<String, List<Integer>> identical = new LinkedHashMap<>();
+    List<List<Integer>> alone = new ArrayList<>();
+    for (int d : members) {
+      SparseVector v = vectors.vector(d);
+      if (v.isEmpty()) {
+        alone.add(new ArrayList<>(List.of(d)));
+      } else {
+        identical.computeIfAbsent(Arrays.toString(v.indices()) + Arrays.toString(v.values()), k -> new ArrayList<>()).add(d);
+      }
     }
-    grid.add(sampleMaxK);
-    List<SphericalKMeans.Result> runs = new ArrayList<>();
-    List<Double> scores = new ArrayList<>();
-    for (int k : grid) {
-      SphericalKMeans.Result candidate = kmeans.fit(sample, dimensions, Math.min(k, sample.length));
-      runs.add(candidate);
-      scores.add(SphericalKMeans.simplifiedSilhouette(sample, candidate));
-      log.debug("k = {}: simplified silhouette {}", k, scores.get(scores.size() - 1));
+    List<List<Integer>> groups = new ArrayList<>(identical.values());
+    if (properties.nearDuplicateSimilarity() > 0 && properties.nearDuplicateSimilarity() <= 1) {
+      SparseVector[] representatives = groups.stream().map(g -> vectors.vector(g.get(0))).toArray(SparseVector[]::new);
+      int[] group = new NearDuplicates(properties.nearDuplicateSimilarity(), properties.seed()).groups(representatives);
+      Map<Integer, List<Integer>> joined = new LinkedHashMap<>();
+      for (int i = 0; i < groups.size(); i++) {
+        joined.computeIfAbsent(group[i], g -> new ArrayList<>()).addAll(groups.get(i));
+      }
+      if (joined.size() < groups.size()) {
+        log.info("Collapsed {} distinct narratives into {} (near-duplicates: Jaccard >= {})", groups.size(),
+            joined.size(), properties.nearDuplicateSimilarity());
+      }
+      groups = new ArrayList<>(joined.values());
     }
-    // The simplified silhouette keeps creeping up as k grows (smaller clusters are always a bit
-    // tighter), so take the smallest k that comes within the tolerance of the best score.
-    double top = scores.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-    int chosen = 0;
-    while (scores.get(chosen) < top - properties.selectionTolerance()) {
-      chosen++;
-    }
-    SphericalKMeans.Result best = runs.get(chosen);
-    double bestScore = scores.get(chosen);
-    log.info("Chose k = {} (simplified silhouette {}) from {}", best.k(), String.format("%.3f", bestScore), grid);
-    return best;
+    groups.addAll(alone);
+    return groups;
   }
 
-  private SparseVector[] sample(SparseVector[] points, int size) {
+  private SparseVector[] sample(SparseVector[] points) {
+    int size = properties.fitSample();
     if (points.length <= size) {
       return points;
     }
@@ -216,6 +300,22 @@ public final class NarrativeClusterer {
       copy[j] = t;
     }
     return Arrays.copyOf(copy, size);
+  }
+
+  private static final Map<Integer, int[]> DENSE_INDICES = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** A dense embedding as a vector over all its dimensions (one shared index array per length). */
+  static SparseVector dense(float[] embedding) {
+    int[] indices = DENSE_INDICES.computeIfAbsent(embedding.length, n -> IntStream.range(0, n).toArray());
+    return new SparseVector(indices, embedding);
+  }
+
+  private static double dot(SparseVector v, double[] dense) {
+    double sum = 0;
+    for (int i = 0; i < v.indices().length; i++) {
+      sum += v.values()[i] * dense[v.indices()[i]];
+    }
+    return sum;
   }
 
   private static List<String> topTerms(float[] centroid, TermVectors vectors) {

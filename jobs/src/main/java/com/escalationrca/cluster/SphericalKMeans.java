@@ -137,31 +137,4 @@ final class SphericalKMeans {
     }
     return u;
   }
-
-  /**
-   * Simplified silhouette (Hruschka et al., 2004): per point, a = 1 − similarity to its own centre,
-   * b = 1 − similarity to the nearest other centre, s = (b − a) / max(a, b); the mean over points.
-   * O(n × k), so many values of k can be compared.
-   */
-  static double simplifiedSilhouette(SparseVector[] vectors, Result result) {
-    if (result.k() < 2) {
-      return 0;
-    }
-    return IntStream.range(0, vectors.length).parallel().mapToDouble(i -> {
-      double own = 0;
-      double other = Double.NEGATIVE_INFINITY;
-      for (int c = 0; c < result.k(); c++) {
-        double s = vectors[i].dot(result.centroids()[c]);
-        if (c == result.assignment()[i]) {
-          own = s;
-        } else {
-          other = Math.max(other, s);
-        }
-      }
-      double a = 1 - own;
-      double b = 1 - other;
-      double max = Math.max(a, b);
-      return max == 0 ? 0 : (b - a) / max;
-    }).average().orElse(0);
-  }
 }

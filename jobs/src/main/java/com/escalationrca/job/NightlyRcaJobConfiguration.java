@@ -21,6 +21,11 @@ import com.escalationrca.correlate.CorrelateProperties;
 import com.escalationrca.correlate.Correlation;
 import com.escalationrca.correlate.Correlator;
 import com.escalationrca.correlate.FindingStore;
+import com.escalationrca.embed.EmbedProperties;
+import com.escalationrca.embed.EmbeddingStore;
+import com.escalationrca.embed.NarrativeEmbedding;
+import com.escalationrca.embed.PendingEmbedding;
+import com.escalationrca.nlpmodels.SentenceEncoder;
 import com.escalationrca.index.EscalationIndex;
 import com.escalationrca.index.IndexedEscalation;
 import com.escalationrca.ingest.Taxonomy;
@@ -55,7 +60,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The nightly job {@code nightlyRca}: pull → analyze → index → cluster → correlate → publish.
+ * The nightly job {@code nightlyRca}: pull → analyze → embed → index → cluster → correlate → publish.
  * One job instance per run date (plus a rerun attempt number). The chunk steps keep their reader
  * position in the job repository and the tasklets replace their run's rows, so a failed night
  * restarts from the step that failed and completed steps are not repeated.
@@ -71,12 +76,19 @@ class NightlyRcaJobConfiguration {
   private static final int CAUSE_TERM_SAMPLE = 2000;
 
   @Bean
-  Job nightlyRca(JobRepository repository, Step pullStep, Step analyzeStep, Step indexStep,
+  Job nightlyRca(JobRepository repository, Step pullStep, Step analyzeStep, Step embedStep, Step indexStep,
                  Step clusterStep, Step correlateStep, Step publishStep) {
     return new JobBuilder(JOB_NAME, repository)
-        .start(pullStep).next(analyzeStep).next(indexStep).next(clusterStep)
+        .start(pullStep).next(analyzeStep).next(embedStep).next(indexStep).next(clusterStep)
         .next(correlateStep).next(publishStep)
         .build();
+  }
+
+  /** The sentence encoder, opened on first use: commands and nights with nothing to embed never load it. */
+  @Bean(destroyMethod = "close")
+  @Lazy
+  SentenceEncoder sentenceEncoder() {
+    return SentenceEncoder.load();
   }
 
   @Bean
@@ -158,6 +170,46 @@ class NightlyRcaJobConfiguration {
 
   @Bean
   @StepScope
+  JdbcPagingItemReader<PendingEmbedding> pendingEmbeddings(DataSource dataSource, RunLedger ledger,
+      RunProperties run, EmbedProperties embed, @Value("#{stepExecution}") StepExecution step) throws Exception {
+    RunWindow window = ledger.find(RunContext.runId(step)).orElseThrow();
+    return new JdbcPagingItemReaderBuilder<PendingEmbedding>()
+        .name("pendingEmbeddings").dataSource(dataSource).pageSize(run.chunkSize())
+        .selectClause(EmbeddingStore.PENDING_SELECT).fromClause(EmbeddingStore.PENDING_FROM)
+        .whereClause(EmbeddingStore.pendingWhere())
+        .parameterValues(EmbeddingStore.pendingParameters(window, embed, SentenceEncoder.currentIdentity()))
+        .sortKeys(Map.of(EmbeddingStore.PENDING_SORT_KEY, Order.ASCENDING)).rowMapper(EmbeddingStore::mapPending)
+        .build();
+  }
+
+  /** Like the analysis pool: fixed workers sharing one encoder (its ONNX session is thread-safe). */
+  @Bean
+  ThreadPoolTaskExecutor embeddingExecutor(EmbedProperties embed) {
+    ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+    executor.setCorePoolSize(embed.threads());
+    executor.setMaxPoolSize(embed.threads());
+    executor.setThreadNamePrefix("embed-");
+    return executor;
+  }
+
+  @Bean
+  Step embedStep(JobRepository repository, PlatformTransactionManager tx, RunProperties run,
+                 JdbcPagingItemReader<PendingEmbedding> pendingEmbeddings, ObjectProvider<SentenceEncoder> encoder,
+                 EmbeddingStore embeddings, RunLedger ledger, ThreadPoolTaskExecutor embeddingExecutor) {
+    String model = SentenceEncoder.currentIdentity();
+    return new StepBuilder("embedStep", repository)
+        .<PendingEmbedding, NarrativeEmbedding>chunk(run.chunkSize()).transactionManager(tx)
+        .reader(pendingEmbeddings)
+        .processor(p -> new NarrativeEmbedding(p.escalationId(), p.changedAt(), encoder.getObject().embed(p.narrative())))
+        .writer(chunk -> embeddings.save(RunContext.runId(org.springframework.batch.core.scope.context
+            .StepSynchronizationManager.getContext().getStepExecution()), model, List.copyOf(chunk.getItems())))
+        .taskExecutor(embeddingExecutor)
+        .listener(new CountingListener(ledger, "embedded", embeddings::embeddedIn))
+        .build();
+  }
+
+  @Bean
+  @StepScope
   JdbcPagingItemReader<IndexedEscalation> analyzedEscalations(DataSource dataSource, RunProperties run,
       @Value("#{stepExecution}") StepExecution step) throws Exception {
     return new JdbcPagingItemReaderBuilder<IndexedEscalation>()
@@ -187,10 +239,13 @@ class NightlyRcaJobConfiguration {
   @Bean
   Step clusterStep(JobRepository repository, PlatformTransactionManager tx, RunLedger ledger,
                    AnalysisStore analyses, ClusterStore clusters, ClusterProperties properties,
-                   StorageProperties storage) {
+                   StorageProperties storage, EmbeddingStore embeddings, EmbedProperties embed) {
     return new StepBuilder("clusterStep", repository).tasklet((contribution, chunk) -> {
       RunWindow window = ledger.find(RunContext.runId(contribution.getStepExecution())).orElseThrow();
-      var documents = analyses.windowDocuments(window);
+      // Narratives with a current embedding are clustered by it, the others by their terms.
+      Map<Long, float[]> vectors = embeddings.windowVectors(window, embed, SentenceEncoder.currentIdentity());
+      var documents = analyses.windowDocuments(window).stream()
+          .map(d -> vectors.containsKey(d.escalationId()) ? d.withEmbedding(vectors.get(d.escalationId())) : d).toList();
       Clustering found;
       try (TermStatistics statistics = IndexTermStatistics.open(storage.indexDir())) {
         found = new NarrativeClusterer(properties).cluster(documents, statistics);

@@ -76,7 +76,7 @@ public class ReportReader {
         runId);
     return new RunReport(window.runDate(),
         new RunReport.Window(window.windowStart(), window.windowEnd(), window.full()),
-        new RunReport.Counts(counts.changed(), counts.analyzed(), counts.indexed(), counts.windowSize(),
+        new RunReport.Counts(counts.changed(), counts.analyzed(), counts.embedded(), counts.indexed(), counts.windowSize(),
             bucket.getOrDefault("clustered", 0L), bucket.getOrDefault("unclustered", 0L),
             clusters.size(), findings.size()),
         clusters, findings, causes, ended(runId, findings));

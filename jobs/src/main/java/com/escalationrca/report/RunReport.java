@@ -13,8 +13,8 @@ public record RunReport(LocalDate runDate, Window window, Counts counts, List<Cl
   public record Window(LocalDate start, LocalDate end, boolean fullRun) {
   }
 
-  /** Escalations changed since the last run, analysed, indexed; in the window; clustered or not. */
-  public record Counts(long changed, long analyzed, long indexed, long inWindow, long clustered,
+  /** Escalations changed since the last run, analysed, embedded, indexed; in the window; clustered or not. */
+  public record Counts(long changed, long analyzed, long embedded, long indexed, long inWindow, long clustered,
                        long unclustered, int clusters, int findings) {
   }
 

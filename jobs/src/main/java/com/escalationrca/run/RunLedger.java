@@ -88,7 +88,8 @@ public class RunLedger {
   }
 
   public void count(long runId, String column, long value) {
-    if (!List.of("changed", "analyzed", "indexed", "window_size", "cluster_count", "finding_count").contains(column)) {
+    if (!List.of("changed", "analyzed", "embedded", "indexed", "window_size", "cluster_count", "finding_count")
+        .contains(column)) {
       throw new IllegalArgumentException("no count column " + column);
     }
     jdbc.update("update rca_run set " + column + " = ? where run_id = ?", value, runId);
@@ -98,16 +99,16 @@ public class RunLedger {
     jdbc.update("update rca_run set status = ?, finished_at = now() where run_id = ?", COMPLETED, runId);
   }
 
-  /** The stored counts of a run: changed, analyzed, indexed, window, clusters, findings. */
+  /** The stored counts of a run: changed, analyzed, embedded, indexed, window, clusters, findings. */
   public RunCounts counts(long runId) {
     return jdbc.queryForObject("""
-        select changed, analyzed, indexed, window_size, cluster_count, finding_count from rca_run
+        select changed, analyzed, embedded, indexed, window_size, cluster_count, finding_count from rca_run
         where run_id = ?
-        """, (rs, i) -> new RunCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-        rs.getInt(5), rs.getInt(6)), runId);
+        """, (rs, i) -> new RunCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+        rs.getInt(6), rs.getInt(7)), runId);
   }
 
-  public record RunCounts(long changed, long analyzed, long indexed, long windowSize, int clusters,
+  public record RunCounts(long changed, long analyzed, long embedded, long indexed, long windowSize, int clusters,
                           int findings) {
   }
 }

@@ -26,7 +26,7 @@ class NarrativeClustererTest {
   }
 
   private static ClusterProperties properties(int minClusterSize, double minSimilarity, double nearDuplicates) {
-    return new ClusterProperties(2, 12, minClusterSize, 2, 0.5, 10_000, 30, minSimilarity, 4000, 42, 0.5, 0.02, nearDuplicates);
+    return new ClusterProperties(2, 12, minClusterSize, 2, 0.5, 10_000, 30, minSimilarity, 4000, 42, 0.5, nearDuplicates, 0.12, 0.5, 0.3);
   }
 
   /** Documents of 6 theme words and 2 common words, drawn at random. */
@@ -136,9 +136,9 @@ class NarrativeClustererTest {
   }
 
   @Test
-  void membersOfATooSmallClusterSettleInTheNearestRemainingClusterInsteadOfTheBucket() {
-    // 10 points round (1, 0, 0), 10 round (0, 1, 0), and 3 at (0.8, 0, 0.6): k-means gave the 3
-    // a cluster of their own, too small to keep, but they are close to the first cluster.
+  void membersOfATooSmallClusterSettleInTheClusterTheyAreMostLikeInsteadOfTheBucket() {
+    // 10 points round (1, 0, 0), 10 round (0, 1, 0), and 3 at (0.8, 0, 0.6): a cluster of their
+    // own, too small to keep, but on average they are like the first cluster.
     List<SparseVector> points = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
       points.add(unit(1, 0.01 * i, 0));
@@ -148,26 +148,34 @@ class NarrativeClustererTest {
       points.add(unit(0.8, 0, 0.6 + 0.01 * i));
     }
     SparseVector[] array = points.toArray(SparseVector[]::new);
-    float[][] centroids = {{1, 0, 0}, {0, 1, 0}, {0.8f, 0, 0.6f}};
-    int[] assignment = new int[array.length];
-    double[] similarity = new double[array.length];
+    int[] cluster = new int[array.length];
     for (int p = 0; p < array.length; p++) {
-      assignment[p] = p >= 20 ? 2 : p % 2;
-      similarity[p] = array[p].dot(centroids[assignment[p]]);
+      cluster[p] = p >= 20 ? 2 : p % 2;
     }
-    List<List<Integer>> distinct = new ArrayList<>();
-    for (int p = 0; p < array.length; p++) {
-      distinct.add(List.of(p));
-    }
+    int[] sizes = new int[array.length];
+    java.util.Arrays.fill(sizes, 1);
 
-    SphericalKMeans.Result settled = new NarrativeClusterer(properties(8, 0.12))
-        .withoutSmallClusters(array, distinct, new SphericalKMeans(10, 1), new SphericalKMeans.Result(centroids, assignment, similarity));
+    new NarrativeClusterer(properties(8, 0.12)).settleSmallClusters(array, sizes, cluster, 3, 3);
 
-    assertThat(settled.k()).isEqualTo(2);
     for (int p = 20; p < 23; p++) {
-      assertThat(settled.assignment()[p]).isEqualTo(settled.assignment()[0]);
-      assertThat(settled.similarity()[p]).isGreaterThan(0.12);
+      assertThat(cluster[p]).isEqualTo(cluster[0]);
     }
+    assertThat(cluster[1]).isEqualTo(1);
+  }
+
+  @Test
+  void microClustersMergeWhileTheirMembersStayAlikeOnAverage() {
+    // Micro-clusters 0 and 1 are two phrasings of one problem (mean cosine 0.8); 2 is another
+    // problem (mean cosine to them 0).
+    SparseVector[] points = {unit(1, 0, 0), unit(1, 0.1, 0), unit(0.8, 0.6, 0), unit(0.8, 0.5, 0),
+        unit(0, 0, 1), unit(0, 0.1, 1)};
+    int[] micro = {0, 0, 1, 1, 2, 2};
+
+    int[] merged = AverageLinkage.merge(points, micro, 3, 3, 0.5);
+
+    assertThat(merged).containsExactly(0, 0, 1);
+    // Above every pair's mean cosine nothing merges.
+    assertThat(AverageLinkage.merge(points, micro, 3, 3, 0.99)).containsExactly(0, 1, 2);
   }
 
   private static SparseVector unit(double x, double y, double z) {
