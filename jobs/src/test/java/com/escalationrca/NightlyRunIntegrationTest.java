@@ -214,10 +214,33 @@ class NightlyRunIntegrationTest {
     assertThat(next.status()).isEqualTo(BatchStatus.COMPLETED);
     assertThat(next.steps()).filteredOn(s -> s.step().equals("analyzeStep"))
         .singleElement().satisfies(s -> assertThat(s.items()).isEqualTo(2));
+    // Both are English narratives in the window: embedded again, and nothing else.
+    assertThat(next.steps()).filteredOn(s -> s.step().equals("embedStep"))
+        .singleElement().satisfies(s -> assertThat(s.items()).isEqualTo(2));
   }
 
   @Test
   @Order(5)
+  void embeddingsMadeByAnotherModelAreMadeAgainAndOnlyThose() throws Exception {
+    // 25 vectors of the next night's window, as if an older model had made them.
+    int stale = jdbc.update("""
+        update narrative_embedding set model = 'older-model@0.1' where escalation_id in
+          (select v.escalation_id from narrative_embedding v join escalation e on e.id = v.escalation_id
+           where e.created_at >= '2026-02-04' order by v.escalation_id limit 25)
+        """);
+    assertThat(stale).isEqualTo(25);
+
+    NightlyRunLauncher.RunOutcome rerun = launcher.run(RUN_DATE.plusDays(1), false, true, false);
+
+    assertThat(rerun.status()).isEqualTo(BatchStatus.COMPLETED);
+    assertThat(rerun.steps()).filteredOn(s -> s.step().equals("embedStep"))
+        .singleElement().satisfies(s -> assertThat(s.items()).isEqualTo(25));
+    assertThat(jdbc.queryForList("select distinct model from narrative_embedding", String.class))
+        .containsExactly(com.escalationrca.nlpmodels.SentenceEncoder.currentIdentity());
+  }
+
+  @Test
+  @Order(6)
   void searchFindsIndexedEscalationsByPhraseAndVendor() {
     try (EscalationSearcher searcher = EscalationSearcher.open(ROOT.resolve("data").resolve("index"))) {
       long all = searcher.count("*:*");
@@ -232,7 +255,7 @@ class NightlyRunIntegrationTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void reindexingFromPostgresGivesTheSameIndexAsTheNightlyIncrementalOne() {
     Path index = ROOT.resolve("data").resolve("index");
     List<String> incremental = everyDocument(index);
@@ -257,7 +280,7 @@ class NightlyRunIntegrationTest {
   private static final LocalDate CFPB_RUN_DATE = LocalDate.of(2023, 7, 31);
 
   @Test
-  @Order(7)
+  @Order(8)
   void aCauseMovedIntoRealComplaintsIsFoundAndEveryFindingRecountsFromTheRawRows() throws Exception {
     Path planted = plantedCfpbFile();
     var result = importer.importFile(planted, "cfpb", c -> { });
@@ -377,7 +400,7 @@ class NightlyRunIntegrationTest {
       "91234-5678", "carlos ruiz", "ruiz", "carlos.ruiz", "1234 5678");
 
   @Test
-  @Order(8)
+  @Order(9)
   void noReportFileContainsThePersonalDataPlantedInTheNarratives() throws Exception {
     StringBuilder jsonl = new StringBuilder();
     String[] openers = {"Urgent:", "Hello,", "Escalating:", "Please help,", "Again", "Reporter says"};
@@ -410,7 +433,7 @@ class NightlyRunIntegrationTest {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void theSearchCommandPrintsHitsAndFacetsAsJson() throws Exception {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     java.io.PrintStream original = System.out;
@@ -433,7 +456,7 @@ class NightlyRunIntegrationTest {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void aFailedNightRestartsFromTheFailedStepAndLosesNothing() throws Exception {
     LocalDate night = RUN_DATE.plusDays(4);
     Path late = ROOT.resolve("late.jsonl");
