@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.escalationrca.ingest.EscalationImporter;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.escalationrca.store.EmbeddedServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
@@ -23,11 +23,13 @@ class ConfiguredDatasourceTest {
 
   @TempDir
   Path dataDir;
+  @TempDir
+  Path productionDir;
 
   @Test
   void usesTheConfiguredPostgresAndStartsNoEmbeddedOne() throws Exception {
-    try (EmbeddedPostgres production = EmbeddedPostgres.builder().start()) {
-      String url = production.getJdbcUrl("postgres", "postgres");
+    try (EmbeddedServer production = EmbeddedServer.acquire(productionDir.resolve("postgres"))) {
+      String url = production.jdbcUrl();
       try (var context = new SpringApplicationBuilder(EscalationRcaApplication.class)
           .web(WebApplicationType.NONE)
           .run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
@@ -35,9 +37,9 @@ class ConfiguredDatasourceTest {
         var result = context.getBean(EscalationImporter.class).importFile(fixture(), "native", c -> { });
 
         assertThat(result.counts().inserted()).isEqualTo(2);
-        assertThat(context.containsBean("embeddedPostgres")).isFalse();
+        assertThat(context.containsBean("embeddedServer")).isFalse();
       }
-      JdbcTemplate direct = new JdbcTemplate(production.getPostgresDatabase());
+      JdbcTemplate direct = new JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(url, "postgres", ""));
       assertThat(direct.queryForObject("select count(*) from escalation", Long.class)).isEqualTo(2);
       assertThat(direct.queryForObject("select count(*) from batch_job_instance", Long.class)).isZero();
       assertThat(Files.exists(dataDir.resolve("postgres"))).isFalse();

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print their figures.",
     subcommands = {BenchCommand.Search.class, BenchCommand.Clustering.class, BenchCommand.Rca.class,
-        BenchCommand.Audit.class})
+        BenchCommand.Audit.class, BenchCommand.Nights.class})
 final class BenchCommand {
 
   @Command(name = "search", mixinStandardHelpOptions = true,
@@ -213,6 +213,74 @@ final class BenchCommand {
       System.out.printf("collateral: %d of the first %d entries, %d of %d findings%n", result.collateralEntries(),
           result.top().size(), result.collateralFindings(), result.findings());
       return 0;
+    }
+  }
+
+  @Command(name = "nights", mixinStandardHelpOptions = true,
+      description = {"A month of generated history, then one day imported and one nightly run per night, with causes that",
+          "start and end. Prints per night: wall time, peak heap, database and index size, clusters kept and new, and",
+          "recurring themes whose cluster changed id; then the growth from night 10 to the last, and what was left behind."})
+  static final class Nights implements Callable<Integer> {
+
+    @Option(names = "--nights", defaultValue = "60", description = "Nights to run (default: ${DEFAULT-VALUE}).")
+    int nights;
+
+    @Option(names = "--per-day", defaultValue = "2000", description = "Escalations a day (default: ${DEFAULT-VALUE}).")
+    int perDay;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--work-dir", paramLabel = "DIR", description = "Data and reports folder (default: a temporary folder, deleted after).")
+    Path workDir;
+
+    @Override
+    public Integer call() throws IOException {
+      if (nights < 10) {
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+            "--nights must be at least 10: growth is measured from night 10");
+      }
+      Path dir = workDir != null ? workDir : Files.createTempDirectory("rca-bench-nights-");
+      StorageOptions storage = new StorageOptions();
+      storage.dataDir = dir.resolve("data");
+      storage.reportsDir = dir.resolve("reports");
+      List<com.escalationrca.bench.NightsBenchmark.Night> figures;
+      long started = System.nanoTime();
+      System.out.printf("%5s %-10s %8s %9s %9s %9s %8s %5s %5s %7s %8s%n", "night", "date", "seconds", "heap MB",
+          "db MB", "index MB", "clusters", "kept", "new", "moved", "findings");
+      try (var context = ApplicationContexts.start(storage)) {
+        figures = new com.escalationrca.bench.NightsBenchmark(
+            context.getBean(com.escalationrca.ingest.EscalationImporter.class),
+            context.getBean(com.escalationrca.job.NightlyRunLauncher.class),
+            context.getBean(org.springframework.jdbc.core.JdbcTemplate.class),
+            context.getBean(com.escalationrca.store.StorageProperties.class).indexDir(), dir)
+            .run(nights, perDay, seed, n -> System.out.printf("%5d %-10s %8.1f %9.0f %9.1f %9.1f %8d %5d %5d %7d %8d%n",
+                n.night(), n.date(), n.seconds(), n.peakHeapBytes() / 1e6, n.databaseBytes() / 1e6,
+                n.indexBytes() / 1e6, n.clusters(), n.kept(), n.newClusters(), n.themesMoved(), n.findings()));
+      }
+      var tenth = figures.get(9);
+      var lastNight = figures.get(figures.size() - 1);
+      // Nights 10 and last, each as the median of itself and its two neighbours: one slow night is noise.
+      System.out.printf("night %d costs %.2fx night 10 (median of 3 nights: %.1f s against %.1f s); database %.2fx,"
+          + " index %.2fx%n", lastNight.night(), median3(figures, figures.size() - 1) / median3(figures, 9),
+          median3(figures, figures.size() - 1), median3(figures, 9),
+          (double) lastNight.databaseBytes() / tenth.databaseBytes(), (double) lastNight.indexBytes() / tenth.indexBytes());
+      System.out.printf("recurring themes whose cluster changed id after night 1: %d (over %d nights)%n",
+          figures.stream().mapToInt(com.escalationrca.bench.NightsBenchmark.Night::themesMoved).sum(), nights - 1);
+      boolean serverLeft = Files.exists(storage.dataDir.resolve("postgres").resolve("postmaster.pid"));
+      System.out.printf("left behind: embedded PostgreSQL %s%n", serverLeft ? "STILL RUNNING" : "stopped");
+      if (workDir == null) {
+        com.escalationrca.store.Folders.deleteRecursively(dir);
+        System.out.printf("left behind: work folder %s%n", Files.exists(dir) ? "STILL THERE" : "removed");
+      }
+      System.out.printf("wall time: %.0f s%n", (System.nanoTime() - started) / 1e9);
+      return serverLeft ? 1 : 0;
+    }
+
+    private static double median3(List<com.escalationrca.bench.NightsBenchmark.Night> figures, int index) {
+      int from = Math.max(0, Math.min(index - 1, figures.size() - 3));
+      return figures.subList(from, from + 3).stream()
+          .mapToDouble(com.escalationrca.bench.NightsBenchmark.Night::seconds).sorted().toArray()[1];
     }
   }
 }

@@ -50,7 +50,8 @@ final class DemoCommand implements Callable<Integer> {
     try (var context = ApplicationContexts.start(storage)) {
       var imported = context.getBean(EscalationImporter.class).importFile(data, "native", counts -> { });
       System.out.println("imported: " + imported.counts());
-      int exit = RunCommand.report(context.getBean(NightlyRunLauncher.class).run(today, false, true, true));
+      int exit = RunCommand.report(context.getBean(NightlyRunLauncher.class).run(today, false, true),
+          DatabaseName.of(dataDir));
       System.out.printf("demo finished in %.1f s%n", (System.nanoTime() - started) / 1e9);
       return exit;
     }

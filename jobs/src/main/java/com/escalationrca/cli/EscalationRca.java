@@ -14,17 +14,23 @@ public final class EscalationRca {
     System.exit(commandLine().execute(args));
   }
 
-  /** The configured command line: errors become one line on stderr and a non-zero exit code. */
+  /** The --data-dir the command was given, or the default. */
+  private static java.nio.file.Path dataDir(CommandLine.ParseResult parseResult) {
+    CommandLine.ParseResult leaf = parseResult;
+    while (leaf.subcommand() != null) {
+      leaf = leaf.subcommand();
+    }
+    Object value = leaf.hasMatchedOption("--data-dir") ? leaf.matchedOption("--data-dir").getValue() : null;
+    return java.nio.file.Path.of(value == null ? "data" : value.toString());
+  }
+
+  /** The configured command line: errors become one line on stderr and an exit code ({@link ExitCodes}). */
   public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new EscalationRca());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
-      Throwable reason = e;
-      while (reason.getCause() != null && (reason.getMessage() == null || reason instanceof org.springframework.beans.BeansException)) {
-        reason = reason.getCause();
-      }
-      cmd.getErr().println("error: " + reason.getMessage());
-      return 1;
+      cmd.getErr().println("error: " + ExitCodes.message(e, DatabaseName.of(dataDir(parseResult))));
+      return ExitCodes.of(e);
     });
     return commandLine;
   }

@@ -11,11 +11,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Runs the nightly job nightlyRca: pull, analyze, index, cluster, correlate, publish.",
-        "One run per date; a failed run restarts from the step that failed."})
+    description = {"Runs the nightly job nightlyRca: pull, analyze, embed, index, cluster, correlate, publish.",
+        "One run per date, one process at a time; a failed run, or one whose process died, resumes from the step",
+        "that did not finish when the same command runs again.",
+        "Exit codes: 0 done, 1 failed (run it again to resume), 2 usage, 3 the date is running elsewhere,",
+        "4 the database is unreachable."})
 final class RunCommand implements Callable<Integer> {
 
-  @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Run date (default: today, UTC).")
+  @Option(names = "--date", paramLabel = "YYYY-MM-DD", converter = RunDate.class,
+      description = "Run date: YYYY-MM-DD, today or yesterday (UTC; default: today).")
   LocalDate date;
 
   @Option(names = "--full", description = "Re-analyse and re-index every escalation, not only those changed since the last run.")
@@ -24,7 +28,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--rerun", description = "Run a date again even though its run completed.")
   boolean rerun;
 
-  @Option(names = "--recover", description = "If the date's run is marked running but its process died, mark it failed and restart it.")
+  @Option(names = "--recover", hidden = true,
+      description = "No longer needed: a run whose process died is recognised and resumed by the plain command.")
   boolean recover;
 
   @Mixin
@@ -34,18 +39,28 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     try (var context = ApplicationContexts.start(storage)) {
       LocalDate runDate = date != null ? date : LocalDate.now(ZoneOffset.UTC);
-      return report(context.getBean(NightlyRunLauncher.class).run(runDate, full, rerun, recover));
+      return report(context.getBean(NightlyRunLauncher.class).run(runDate, full, rerun), DatabaseName.of(storage.dataDir));
     }
   }
 
-  static int report(NightlyRunLauncher.RunOutcome outcome) {
+  static int report(NightlyRunLauncher.RunOutcome outcome, String database) {
+    if (outcome.resumed() != null) {
+      System.out.println(outcome.resumed());
+    }
     for (NightlyRunLauncher.StepTiming step : outcome.steps()) {
       System.out.printf("%-14s %,10d items %8.1f s %,10.0f items/s%n", step.step(), step.items(),
           step.elapsed().toMillis() / 1000.0, step.itemsPerSecond());
     }
     if (outcome.status() != BatchStatus.COMPLETED) {
-      System.err.println("error: run " + outcome.status().name().toLowerCase() + ": " + outcome.exitDescription());
-      return 1;
+      String unreachable = outcome.failures().stream().map(ExitCodes::databaseUnreachable)
+          .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+      if (unreachable != null) {
+        System.err.println("error: " + ExitCodes.unreachable(database, unreachable));
+        return ExitCodes.DATABASE;
+      }
+      System.err.println("error: run " + outcome.status().name().toLowerCase() + ": " + outcome.exitDescription()
+          + "; the same command resumes it from the failed step");
+      return ExitCodes.FAILED;
     }
     System.out.println("report: " + outcome.reportPath());
     return 0;

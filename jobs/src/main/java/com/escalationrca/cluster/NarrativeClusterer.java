@@ -39,6 +39,8 @@ public final class NarrativeClusterer {
   /** Over-clustering: about this many distinct points per micro-cluster before merging. */
   static final int POINTS_PER_MICRO_CLUSTER = 5;
   private static final int SETTLING_ROUNDS = 5;
+  /** k-means passes over all points after fitting on the sample. */
+  private static final int REFINE_PASSES = 5;
 
   private final ClusterProperties properties;
 
@@ -144,7 +146,10 @@ public final class NarrativeClusterer {
     int k = Math.max(1, Math.min(points.length,
         Math.max(properties.minClusters(), Math.min(properties.maxClusters(), points.length / POINTS_PER_MICRO_CLUSTER))));
     SphericalKMeans kmeans = new SphericalKMeans(properties.iterations(), properties.seed());
-    SphericalKMeans.Result micro = kmeans.refine(points, kmeans.fit(sample(points), dimensions, k).centroids());
+    // Centres found on the sample need only a few passes over every point: the sample has settled them.
+    SphericalKMeans.Result micro = points.length <= properties.fitSample()
+        ? kmeans.fit(points, dimensions, k)
+        : kmeans.refine(points, kmeans.fit(sample(points), dimensions, k).centroids(), REFINE_PASSES);
     double threshold = geometry == Geometry.EMBEDDING ? properties.embeddingMergeSimilarity() : properties.mergeSimilarity();
     int[] merged = AverageLinkage.merge(points, micro.assignment(), micro.k(), dimensions, threshold);
     int[] cluster = new int[points.length];

@@ -36,6 +36,11 @@ final class SphericalKMeans {
     return iterate(vectors, centroids, iterations);
   }
 
+  /** As {@link #refine(SparseVector[], float[][])}, with at most {@code maxIterations} passes. */
+  Result refine(SparseVector[] vectors, float[][] centroids, int maxIterations) {
+    return iterate(vectors, centroids, Math.min(iterations, maxIterations));
+  }
+
   private Result iterate(SparseVector[] vectors, float[][] start, int maxIterations) {
     float[][] centroids = start;
     int[] assignment = new int[vectors.length];

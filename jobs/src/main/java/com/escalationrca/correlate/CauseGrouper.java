@@ -11,12 +11,13 @@ import java.util.TreeMap;
 import com.escalationrca.cluster.Cluster;
 
 /**
- * One cause, one entry. Findings describe the same cause when they hold the same values (one
- * problem found in several clusters, or as both a concentration and a surge) or pick out mostly
- * the same escalations: at least {@link #OVERLAP} of the smaller one's escalations are in the
- * other's and their values do not clash (a policy-level finding and the cluster-level findings
- * inside it). Causes are numbered by their best finding's rank, and each names the clusters that
- * carry its escalations.
+ * One cause, one entry. Findings describe the same cause when they hold the same values about the
+ * same kind of escalations (one problem found in several clusters, or as both a concentration and a
+ * surge: their escalations are mostly under the same policy), or when they pick out mostly the same
+ * escalations: at least {@link #OVERLAP} of the smaller one's escalations are in the other's and
+ * their values do not clash (a policy-level finding and the cluster-level findings inside it).
+ * Causes are numbered by their best finding's rank, and each names the clusters that carry its
+ * escalations.
  */
 final class CauseGrouper {
 
@@ -31,23 +32,28 @@ final class CauseGrouper {
   private final List<Observation> window;
   private final FindingMembers members;
   private final Map<String, String> clusterLabels;
+  private final List<String> kinds;
 
-  CauseGrouper(List<Observation> window, LocalDate firstRecentDay, Map<String, String> clusterLabels) {
+  /** @param kinds the dimensions that say what kind of escalation it is (the population dimensions: policy) */
+  CauseGrouper(List<Observation> window, LocalDate firstRecentDay, Map<String, String> clusterLabels,
+               List<String> kinds) {
     this.window = window;
     this.members = new FindingMembers(window, firstRecentDay);
     this.clusterLabels = clusterLabels;
+    this.kinds = List.copyOf(kinds);
   }
 
   Grouped group(List<Finding> ranked) {
     int n = ranked.size();
     List<BitSet> positions = ranked.stream().map(members::positions).toList();
+    List<List<String>> kindOf = positions.stream().map(this::dominantKinds).toList();
     int[] parent = new int[n];
     for (int i = 0; i < n; i++) {
       parent[i] = i;
     }
     for (int i = 0; i < n; i++) {
       for (int j = i + 1; j < n; j++) {
-        if (sameCause(ranked.get(i), ranked.get(j), positions.get(i), positions.get(j))) {
+        if (sameCause(ranked.get(i), ranked.get(j), positions.get(i), positions.get(j), kindOf.get(i).equals(kindOf.get(j)))) {
           parent[root(parent, j)] = root(parent, i);
         }
       }
@@ -80,8 +86,8 @@ final class CauseGrouper {
     return i;
   }
 
-  private static boolean sameCause(Finding a, Finding b, BitSet inA, BitSet inB) {
-    if (!a.dimension().isEmpty() && a.dimension().equals(b.dimension()) && a.value().equals(b.value())) {
+  private static boolean sameCause(Finding a, Finding b, BitSet inA, BitSet inB, boolean sameKind) {
+    if (sameKind && !a.dimension().isEmpty() && a.dimension().equals(b.dimension()) && a.value().equals(b.value())) {
       return true;
     }
     Map<String, String> valuesA = Finding.values(a.dimension(), a.value());
@@ -96,6 +102,19 @@ final class CauseGrouper {
     both.and(inB);
     int smaller = Math.min(inA.cardinality(), inB.cardinality());
     return smaller > 0 && both.cardinality() >= OVERLAP * smaller;
+  }
+
+  /** The most common value of each kind dimension among a finding's escalations. */
+  private List<String> dominantKinds(BitSet positions) {
+    List<String> dominant = new ArrayList<>(kinds.size());
+    for (String kind : kinds) {
+      Map<String, Integer> counts = new HashMap<>();
+      positions.stream().forEach(i -> counts.merge(String.valueOf(window.get(i).dimensions().get(kind)), 1, Integer::sum));
+      dominant.add(counts.entrySet().stream()
+          .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+          .map(Map.Entry::getKey).orElse(""));
+    }
+    return dominant;
   }
 
   /** The clusters holding most of the cause's escalations, most first. */

@@ -12,6 +12,7 @@ public record ClusterProfile(String clusterId, Map<String, ValueShare> dominant)
   }
 
   public ClusterProfile {
-    dominant = Map.copyOf(dominant);
+    // Taxonomy order, the same in every process: Map.copyOf iterates in an order salted per JVM.
+    dominant = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dominant));
   }
 }

@@ -91,7 +91,8 @@ public final class Correlator {
       ranked.add(findings.get(i).ranked(i + 1));
     }
     CauseGrouper.Grouped grouped = new CauseGrouper(observations, windowEnd.minusDays(properties.recentDays() - 1L),
-        clusterLabels).group(ranked);
+        clusterLabels, taxonomy.dimensions().stream().filter(Taxonomy.Dimension::isPopulation)
+            .map(Taxonomy.Dimension::name).toList()).group(ranked);
     return new Correlation(grouped.findings(), profiles(observations), family.size(), grouped.causes());
   }
 

@@ -72,6 +72,19 @@ public class EmbeddingStore {
         });
   }
 
+  /** How many narratives of the window still need an embedding from this model. */
+  public long pendingCount(RunWindow window, EmbedProperties properties, String model) {
+    if (!properties.enabled()) {
+      return 0;
+    }
+    Long n = jdbc.queryForObject("select count(*) " + PENDING_FROM + """
+         where e.created_at >= ? and e.created_at < ? and a.detected_language = any(?)
+          and (v.escalation_id is null or v.model <> ? or v.source_changed_at <> a.source_changed_at)
+        """, Long.class, Timestamp.from(window.windowStartInstant()), Timestamp.from(window.windowEndInstant()),
+        properties.languages().toArray(String[]::new), model);
+    return n == null ? 0 : n;
+  }
+
   public long embeddedIn(long runId) {
     Long n = jdbc.queryForObject("select count(*) from narrative_embedding where run_id = ?", Long.class, runId);
     return n == null ? 0 : n;

@@ -80,6 +80,19 @@ public final class EscalationIndex implements AutoCloseable {
     }
   }
 
+  /** Removes escalations created before {@code day} (UTC) and commits; returns how many went. */
+  public long deleteCreatedBefore(java.time.LocalDate day) {
+    long before = day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    try {
+      long count = documentCount();
+      writer.deleteDocuments(LongPoint.newRangeQuery(IndexSchema.CREATED, Long.MIN_VALUE, before - 1));
+      writer.commit();
+      return count - documentCount();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot remove old escalations from the index: " + e.getMessage(), e);
+    }
+  }
+
   public long documentCount() {
     return writer.getDocStats().numDocs;
   }

@@ -35,13 +35,17 @@ import com.escalationrca.nlp.NarrativeAnalyzer;
 import com.escalationrca.nlp.PendingNarrative;
 import com.escalationrca.nlpmodels.NlpModels;
 import com.escalationrca.report.ReportPublisher;
+import com.escalationrca.retain.Retention;
 import com.escalationrca.run.RunLedger;
+import com.escalationrca.run.RunProgress;
 import com.escalationrca.run.RunProperties;
 import com.escalationrca.run.RunWindow;
 import com.escalationrca.store.StorageProperties;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.ItemWriteListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -60,7 +64,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The nightly job {@code nightlyRca}: pull → analyze → embed → index → cluster → correlate → publish.
+ * The nightly job {@code nightlyRca}: pull → analyze → embed → index → cluster → correlate → publish
+ * → retain.
  * One job instance per run date (plus a rerun attempt number). The chunk steps keep their reader
  * position in the job repository and the tasklets replace their run's rows, so a failed night
  * restarts from the step that failed and completed steps are not repeated.
@@ -77,11 +82,17 @@ class NightlyRcaJobConfiguration {
 
   @Bean
   Job nightlyRca(JobRepository repository, Step pullStep, Step analyzeStep, Step embedStep, Step indexStep,
-                 Step clusterStep, Step correlateStep, Step publishStep) {
+                 Step clusterStep, Step correlateStep, Step publishStep, Step retainStep) {
     return new JobBuilder(JOB_NAME, repository)
         .start(pullStep).next(analyzeStep).next(embedStep).next(indexStep).next(clusterStep)
-        .next(correlateStep).next(publishStep)
+        .next(correlateStep).next(publishStep).next(retainStep)
         .build();
+  }
+
+  /** A progress bar per step on a terminal, a log line every so often elsewhere. */
+  @Bean
+  RunProgress runProgress(RunProperties run) {
+    return RunProgress.forThisProcess(java.time.Duration.ofSeconds(run.progressSeconds()));
   }
 
   /** The sentence encoder, opened on first use: commands and nights with nothing to embed never load it. */
@@ -99,7 +110,7 @@ class NightlyRcaJobConfiguration {
 
   @Bean
   Step pullStep(JobRepository repository, PlatformTransactionManager tx, RunLedger ledger,
-                RunProperties run, JdbcTemplate jdbc) {
+                RunProperties run, JdbcTemplate jdbc, RunProgress progress) {
     return new StepBuilder("pullStep", repository).tasklet((contribution, chunk) -> {
       StepExecution step = contribution.getStepExecution();
       var parameters = step.getJobExecution().getJobParameters();
@@ -114,7 +125,7 @@ class NightlyRcaJobConfiguration {
       ledger.count(window.runId(), "changed", changed == null ? 0 : changed);
       contribution.incrementWriteCount(changed == null ? 0 : changed);
       return RepeatStatus.FINISHED;
-    }, tx).build();
+    }, tx).listener((StepExecutionListener) new StepProgress(progress, runId -> -1)).build();
   }
 
   @Bean
@@ -151,7 +162,9 @@ class NightlyRcaJobConfiguration {
   @Bean
   Step analyzeStep(JobRepository repository, PlatformTransactionManager tx, RunProperties run,
                    JdbcPagingItemReader<PendingNarrative> pendingNarratives, ObjectProvider<NlpModels> models,
-                   AnalysisStore analyses, RunLedger ledger, ThreadPoolTaskExecutor analysisExecutor) {
+                   AnalysisStore analyses, RunLedger ledger, ThreadPoolTaskExecutor analysisExecutor,
+                   RunProgress progress) {
+    StepProgress shown = new StepProgress(progress, runId -> analyses.pendingCount(ledger.find(runId).orElseThrow()));
     // OpenNLP ME classes are not thread-safe: each processing thread gets its own analyzer. The
     // models load on first use, so commands that never analyse do not pay for them.
     ThreadLocal<NarrativeAnalyzer> analyzers =
@@ -165,6 +178,7 @@ class NightlyRcaJobConfiguration {
             .StepSynchronizationManager.getContext().getStepExecution()), List.copyOf(chunk.getItems())))
         .taskExecutor(analysisExecutor)
         .listener(new CountingListener(ledger, "analyzed", analyses::analyzedIn))
+        .listener((StepExecutionListener) shown).listener((ItemWriteListener<Object>) shown)
         .build();
   }
 
@@ -195,8 +209,11 @@ class NightlyRcaJobConfiguration {
   @Bean
   Step embedStep(JobRepository repository, PlatformTransactionManager tx, RunProperties run,
                  JdbcPagingItemReader<PendingEmbedding> pendingEmbeddings, ObjectProvider<SentenceEncoder> encoder,
-                 EmbeddingStore embeddings, RunLedger ledger, ThreadPoolTaskExecutor embeddingExecutor) {
+                 EmbeddingStore embeddings, RunLedger ledger, ThreadPoolTaskExecutor embeddingExecutor,
+                 EmbedProperties embed, RunProgress progress) {
     String model = SentenceEncoder.currentIdentity();
+    StepProgress shown = new StepProgress(progress,
+        runId -> embeddings.pendingCount(ledger.find(runId).orElseThrow(), embed, model));
     return new StepBuilder("embedStep", repository)
         .<PendingEmbedding, NarrativeEmbedding>chunk(run.chunkSize()).transactionManager(tx)
         .reader(pendingEmbeddings)
@@ -205,6 +222,7 @@ class NightlyRcaJobConfiguration {
             .StepSynchronizationManager.getContext().getStepExecution()), model, List.copyOf(chunk.getItems())))
         .taskExecutor(embeddingExecutor)
         .listener(new CountingListener(ledger, "embedded", embeddings::embeddedIn))
+        .listener((StepExecutionListener) shown).listener((ItemWriteListener<Object>) shown)
         .build();
   }
 
@@ -226,20 +244,22 @@ class NightlyRcaJobConfiguration {
   @Bean
   Step indexStep(JobRepository repository, PlatformTransactionManager tx, RunProperties run,
                  JdbcPagingItemReader<IndexedEscalation> analyzedEscalations, StorageProperties storage,
-                 AnalysisStore analyses, RunLedger ledger) {
+                 AnalysisStore analyses, RunLedger ledger, RunProgress progress) {
     IndexStepWriter writer = new IndexStepWriter(storage.indexDir());
+    StepProgress shown = new StepProgress(progress, analyses::analyzedIn);
     return new StepBuilder("indexStep", repository)
         .<IndexedEscalation, IndexedEscalation>chunk(run.indexChunkSize()).transactionManager(tx)
         .reader(analyzedEscalations).writer(writer).listener(writer)
         // Every escalation analysed in this run is indexed by this step, by construction.
         .listener(new CountingListener(ledger, "indexed", analyses::analyzedIn))
+        .listener((StepExecutionListener) shown).listener((ItemWriteListener<Object>) shown)
         .build();
   }
 
   @Bean
   Step clusterStep(JobRepository repository, PlatformTransactionManager tx, RunLedger ledger,
                    AnalysisStore analyses, ClusterStore clusters, ClusterProperties properties,
-                   StorageProperties storage, EmbeddingStore embeddings, EmbedProperties embed) {
+                   StorageProperties storage, EmbeddingStore embeddings, EmbedProperties embed, RunProgress progress) {
     return new StepBuilder("clusterStep", repository).tasklet((contribution, chunk) -> {
       RunWindow window = ledger.find(RunContext.runId(contribution.getStepExecution())).orElseThrow();
       // Narratives with a current embedding are clustered by it, the others by their terms.
@@ -273,13 +293,13 @@ class NightlyRcaJobConfiguration {
       ledger.count(window.runId(), "cluster_count", clustering.clusters().size());
       contribution.incrementWriteCount(documents.size());
       return RepeatStatus.FINISHED;
-    }, tx).build();
+    }, tx).listener((StepExecutionListener) new StepProgress(progress, runId -> -1)).build();
   }
 
   @Bean
   Step correlateStep(JobRepository repository, PlatformTransactionManager tx, RunLedger ledger,
                      FindingStore findings, CorrelateProperties properties, Taxonomy taxonomy,
-                     AnalysisStore analyses, StorageProperties storage) {
+                     AnalysisStore analyses, StorageProperties storage, RunProgress progress) {
     return new StepBuilder("correlateStep", repository).tasklet((contribution, chunk) -> {
       long runId = RunContext.runId(contribution.getStepExecution());
       RunWindow window = ledger.find(runId).orElseThrow();
@@ -295,12 +315,12 @@ class NightlyRcaJobConfiguration {
       ledger.count(runId, "finding_count", correlation.findings().size());
       contribution.incrementWriteCount(correlation.findings().size());
       return RepeatStatus.FINISHED;
-    }, tx).build();
+    }, tx).listener((StepExecutionListener) new StepProgress(progress, runId -> -1)).build();
   }
 
   @Bean
   Step publishStep(JobRepository repository, PlatformTransactionManager tx, RunLedger ledger,
-                   ReportPublisher publisher) {
+                   ReportPublisher publisher, RunProgress progress) {
     return new StepBuilder("publishStep", repository).tasklet((contribution, chunk) -> {
       long runId = RunContext.runId(contribution.getStepExecution());
       // The run completes (and its watermark counts) only once the report is in place.
@@ -309,6 +329,18 @@ class NightlyRcaJobConfiguration {
       contribution.getStepExecution().getJobExecution().getExecutionContext()
           .putString(RunParameters.REPORT_PATH, path.toString());
       return RepeatStatus.FINISHED;
-    }, tx).build();
+    }, tx).listener((StepExecutionListener) new StepProgress(progress, runId -> -1)).build();
+  }
+
+  /** Purges what is older than rca.retention keeps; after publishing, so a purge never costs a report. */
+  @Bean
+  Step retainStep(JobRepository repository, PlatformTransactionManager tx, RunLedger ledger, Retention retention,
+                  RunProgress progress) {
+    return new StepBuilder("retainStep", repository).tasklet((contribution, chunk) -> {
+      long runId = RunContext.runId(contribution.getStepExecution());
+      Retention.Purged purged = retention.purge(ledger.find(runId).orElseThrow().runDate(), runId);
+      contribution.incrementWriteCount(purged.runs() + purged.analyses() + purged.escalations());
+      return RepeatStatus.FINISHED;
+    }, tx).listener((StepExecutionListener) new StepProgress(progress, runId -> -1)).build();
   }
 }

@@ -6,12 +6,15 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.escalationrca.run.RunLedger;
+import com.escalationrca.run.RunMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -20,28 +23,46 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Starts {@code nightlyRca} for a run date. A completed date is refused unless it is an explicit
- * rerun (a new attempt number); a failed date is restarted from its failed step; an execution left
- * STARTED by a killed process can be recovered (marked failed) and restarted.
+ * Starts {@code nightlyRca} for a run date, one process at a time ({@link RunLock}).
+ * <ul>
+ *   <li>An unfinished attempt of the date (failed, or left running by a process that died) is
+ *   resumed from the step that did not finish: the same plain command is the recovery. Under the
+ *   date's lock no one else runs it, so an attempt still marked running belongs to a dead process
+ *   and is marked failed first.</li>
+ *   <li>A completed date is refused unless it is an explicit rerun (a new attempt number).</li>
+ * </ul>
  */
 @Service
 public class NightlyRunLauncher {
+
+  private static final Logger log = LoggerFactory.getLogger(NightlyRunLauncher.class);
 
   private final JobOperator operator;
   private final JobRepository repository;
   private final Job nightlyRca;
   private final JdbcTemplate jdbc;
+  private final RunLock lock;
+  private final RunMetrics metrics;
+  private final RunLedger ledger;
 
-  public NightlyRunLauncher(JobOperator operator, JobRepository repository, Job nightlyRca, JdbcTemplate jdbc) {
+  public NightlyRunLauncher(JobOperator operator, JobRepository repository, Job nightlyRca, JdbcTemplate jdbc,
+                            RunLock lock, RunMetrics metrics, RunLedger ledger) {
     this.operator = operator;
     this.repository = repository;
     this.nightlyRca = nightlyRca;
     this.jdbc = jdbc;
+    this.lock = lock;
+    this.metrics = metrics;
+    this.ledger = ledger;
   }
 
-  /** How a run went, step by step. */
+  /** How a run went, step by step; {@code resumed} says what was resumed, when something was. */
   public record RunOutcome(BatchStatus status, String exitDescription, String reportPath,
-                           List<StepTiming> steps) {
+                           List<StepTiming> steps, String resumed, List<Throwable> failures) {
+
+    public RunOutcome {
+      failures = List.copyOf(failures);
+    }
   }
 
   /** One step's name, items written and wall time. */
@@ -53,28 +74,47 @@ public class NightlyRunLauncher {
     }
   }
 
-  public RunOutcome run(LocalDate date, boolean full, boolean rerun, boolean recover) throws Exception {
-    JobParameters parameters = new JobParametersBuilder()
+  public RunOutcome run(LocalDate date, boolean full, boolean rerun) throws Exception {
+    try (RunLock.Held ignored = lock.acquire(date)) {
+      long completed = completedAttempts(date);
+      JobParameters unfinished = parameters(date, completed, full);
+      JobExecution last = repository.getLastJobExecution(nightlyRca.getName(), unfinished);
+      if (last != null && last.getStatus() != BatchStatus.COMPLETED) {
+        String resumed = resume(date, last);
+        return measured(date, operator.start(nightlyRca, unfinished), resumed);
+      }
+      if (completed > 0 && !rerun) {
+        throw new IllegalStateException("the run for " + date + " already completed; use --rerun to run it again");
+      }
+      try {
+        return measured(date, operator.start(nightlyRca, parameters(date, rerun ? completed : 0, full)), null);
+      } catch (JobInstanceAlreadyCompleteException e) {
+        throw new IllegalStateException("the run for " + date + " already completed; use --rerun to run it again", e);
+      }
+    }
+  }
+
+  /** Marks an attempt left running by a dead process failed; says what will be resumed. */
+  private String resume(LocalDate date, JobExecution last) throws Exception {
+    String step = last.getStepExecutions().stream()
+        .filter(s -> s.getStatus() != BatchStatus.COMPLETED).map(StepExecution::getStepName).findFirst()
+        .orElse("its first unfinished step");
+    if (last.isRunning()) {
+      operator.recover(last);
+      log.warn("The run for {} was left unfinished (its process died, or lost the database; execution {});"
+          + " resuming it from {}", date, last.getId(), step);
+      return "the run for " + date + " was left unfinished (its process died, or lost the database); resumed from " + step;
+    }
+    log.info("The run for {} failed before (execution {}); resuming it from {}", date, last.getId(), step);
+    return "the run for " + date + " failed before; resumed from " + step;
+  }
+
+  private static JobParameters parameters(LocalDate date, long attempt, boolean full) {
+    return new JobParametersBuilder()
         .addLocalDate(RunParameters.RUN_DATE, date)
-        .addLong(RunParameters.ATTEMPT, rerun ? completedAttempts(date) : 0L)
+        .addLong(RunParameters.ATTEMPT, attempt)
         .addString(RunParameters.FULL, String.valueOf(full), false)
         .toJobParameters();
-    JobExecution execution;
-    try {
-      execution = operator.start(nightlyRca, parameters);
-    } catch (JobInstanceAlreadyCompleteException e) {
-      throw new IllegalStateException("the run for " + date + " already completed; use --rerun to run it again", e);
-    } catch (JobExecutionAlreadyRunningException e) {
-      JobExecution stale = repository.getLastJobExecution(nightlyRca.getName(), parameters);
-      if (!recover || stale == null) {
-        throw new IllegalStateException("the run for " + date + " is marked as running (execution "
-            + (stale == null ? "?" : stale.getId()) + "); if no process is running it, its process died:"
-            + " run again with --recover to mark it failed and restart it", e);
-      }
-      operator.recover(stale);
-      execution = operator.start(nightlyRca, parameters);
-    }
-    return outcome(execution);
   }
 
   /** How many runs of this date completed, which is the next rerun's attempt number. */
@@ -84,7 +124,21 @@ public class NightlyRunLauncher {
     return n == null ? 0 : n;
   }
 
-  private static RunOutcome outcome(JobExecution execution) {
+  /** The outcome, its metrics pushed (when a Pushgateway is configured). */
+  private RunOutcome measured(LocalDate date, JobExecution execution, String resumed) {
+    RunOutcome outcome = outcome(execution, resumed);
+    long runId = execution.getJobInstance().getInstanceId();
+    RunLedger.RunCounts counts = ledger.find(runId).isPresent() ? ledger.counts(runId) : null;
+    Integer causes = jdbc.queryForObject("select count(*) from finding_cause where run_id = ?", Integer.class, runId);
+    Duration elapsed = execution.getStartTime() == null || execution.getEndTime() == null ? Duration.ZERO
+        : Duration.between(execution.getStartTime(), execution.getEndTime());
+    metrics.push(new RunMetrics.RunFigures(date, outcome.status() == BatchStatus.COMPLETED, elapsed,
+        outcome.steps().stream().map(s -> new RunMetrics.StepFigures(s.step(), s.items(), s.elapsed())).toList(),
+        counts, causes == null ? 0 : causes));
+    return outcome;
+  }
+
+  private static RunOutcome outcome(JobExecution execution, String resumed) {
     List<StepTiming> steps = new ArrayList<>();
     for (StepExecution step : execution.getStepExecutions()) {
       LocalDateTime start = step.getStartTime();
@@ -95,6 +149,7 @@ public class NightlyRunLauncher {
     String failure = execution.getAllFailureExceptions().stream().findFirst()
         .map(t -> t.getClass().getSimpleName() + ": " + t.getMessage()).orElse(execution.getExitStatus().getExitDescription());
     return new RunOutcome(execution.getStatus(), failure,
-        execution.getExecutionContext().getString(RunParameters.REPORT_PATH, null), steps);
+        execution.getExecutionContext().getString(RunParameters.REPORT_PATH, null), steps, resumed,
+        execution.getAllFailureExceptions());
   }
 }

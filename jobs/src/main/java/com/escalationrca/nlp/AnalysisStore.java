@@ -71,6 +71,17 @@ public class AnalysisStore {
         });
   }
 
+  /** How many narratives the run's analysis has still to do. */
+  public long pendingCount(RunWindow window) {
+    String stale = "(a.source_changed_at is null or a.source_changed_at <> e.changed_at)";
+    Long n = window.watermarkFrom() == null
+        ? jdbc.queryForObject("select count(*) " + PENDING_FROM + " where e.changed_at <= ?", Long.class,
+            Timestamp.from(window.watermarkTo()))
+        : jdbc.queryForObject("select count(*) " + PENDING_FROM + " where e.changed_at <= ? and (e.changed_at > ? or "
+            + stale + ")", Long.class, Timestamp.from(window.watermarkTo()), Timestamp.from(window.watermarkFrom()));
+    return n == null ? 0 : n;
+  }
+
   public long analyzedIn(long runId) {
     Long n = jdbc.queryForObject("select count(*) from narrative_analysis where run_id = ?", Long.class, runId);
     return n == null ? 0 : n;
