@@ -11,6 +11,15 @@ final class ApplicationContexts {
   private ApplicationContexts() {
   }
 
+  /** The web application of `serve`: the same context plus an embedded Tomcat on this address. */
+  static ConfigurableApplicationContext serve(StorageOptions storage, String bind, int port) {
+    return new SpringApplicationBuilder(EscalationRcaApplication.class)
+        .web(WebApplicationType.SERVLET)
+        .logStartupInfo(false)
+        .run("--rca.storage.data-dir=" + storage.dataDir, "--rca.storage.reports-dir=" + storage.reportsDir,
+            "--server.address=" + bind, "--server.port=" + port);
+  }
+
   static ConfigurableApplicationContext start(StorageOptions storage) {
     return new SpringApplicationBuilder(EscalationRcaApplication.class)
         .web(WebApplicationType.NONE)

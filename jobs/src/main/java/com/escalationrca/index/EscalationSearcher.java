@@ -66,6 +66,20 @@ public final class EscalationSearcher implements AutoCloseable {
     this.searcher = new IndexSearcher(reader);
   }
 
+  /** Whether the index folder has a newer commit than this searcher reads (another process wrote it). */
+  public boolean stale() {
+    try {
+      return !reader.isCurrent();
+    } catch (IOException | org.apache.lucene.store.AlreadyClosedException e) {
+      return true;
+    }
+  }
+
+  /** Number of escalations in the index. */
+  public int size() {
+    return reader.numDocs();
+  }
+
   public static EscalationSearcher open(Path directory) {
     try {
       if (!Files.isDirectory(directory) || !DirectoryReader.indexExists(FSDirectory.open(directory))) {
@@ -84,7 +98,7 @@ public final class EscalationSearcher implements AutoCloseable {
     try {
       return parser.parse(query);
     } catch (ParseException e) {
-      throw new IllegalArgumentException("cannot parse query '" + query + "': " + e.getMessage(), e);
+      throw new QuerySyntaxException(query, e);
     }
   }
 

@@ -42,10 +42,12 @@ public class ReportPublisher {
   private final StorageProperties storage;
   private final Template markdown;
   private final Template html;
+  private final FindingSeries series;
 
-  public ReportPublisher(ReportReader reader, StorageProperties storage) {
+  public ReportPublisher(ReportReader reader, StorageProperties storage, FindingSeries series) {
     this.reader = reader;
     this.storage = storage;
+    this.series = series;
     this.markdown = template("/report/summary.md.mustache", false);
     this.html = template("/report/index.html.mustache", true);
   }
@@ -65,6 +67,7 @@ public class ReportPublisher {
         reader.assignments(runId, (id, cluster) -> print(csv, id, cluster));
       }
       Map<String, Object> model = model(report);
+      charts(runId, report, model);
       render(markdown, model, staging.resolve("summary.md"));
       render(html, model, staging.resolve("index.html"));
       Folders.deleteRecursively(target);
@@ -135,6 +138,18 @@ public class ReportPublisher {
     model.put("ended", report.ended());
     model.put("hasEnded", !report.ended().isEmpty());
     return model;
+  }
+
+  /** Each top cause's chart of daily observed against expected counts, embedded in index.html. */
+  @SuppressWarnings("unchecked")
+  private void charts(long runId, RunReport report, Map<String, Object> model) {
+    Map<Integer, RunReport.FindingSummary> byRank = new HashMap<>();
+    report.findings().forEach(f -> byRank.put(f.rank(), f));
+    for (Map<String, Object> cause : (List<Map<String, Object>>) model.get("topFindings")) {
+      DailySeries daily = series.series(runId, byRank.get((Integer) cause.get("rank")));
+      cause.put("chart", Charts.dataUri(Charts.observedVersusExpected(daily, 640, 200)));
+      cause.put("onset", daily.onset() == null ? "" : daily.onset().toString());
+    }
   }
 
   /** Causes in the morning read's top list. */

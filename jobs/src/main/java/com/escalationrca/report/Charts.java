@@ -1,0 +1,120 @@
+package com.escalationrca.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.geom.Rectangle2D;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Date;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.time.Day;
+import org.jfree.data.time.TimeSeries;
+import org.jfree.data.time.TimeSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+
+/**
+ * Charts drawn by JFreeChart into SVG (JFreeSVG) and embedded as {@code data:} URIs in an
+ * {@code <img>}: the static report stays one self-contained file, and an SVG shown as an image runs
+ * no script whatever text it holds. Charts carry only dates and numbers, never narrative text.
+ */
+public final class Charts {
+
+  static {
+    System.setProperty("java.awt.headless", "true");
+  }
+
+  private static final Color OBSERVED = new Color(0xC0, 0x39, 0x2B);
+  private static final Color EXPECTED = new Color(0x7F, 0x8C, 0x8D);
+  private static final Color ONSET = new Color(0x2C, 0x3E, 0x50);
+
+  private Charts() {
+  }
+
+  /** Daily observed (solid) against expected (dashed) counts, the onset marked by a vertical line. */
+  public static String observedVersusExpected(DailySeries series, int width, int height) {
+    TimeSeries observed = new TimeSeries("observed");
+    TimeSeries expected = new TimeSeries("expected");
+    for (DailySeries.Day d : series.days()) {
+      Day day = day(d.day());
+      observed.add(day, d.observed());
+      expected.add(day, d.expected());
+    }
+    TimeSeriesCollection data = new TimeSeriesCollection();
+    data.addSeries(observed);
+    data.addSeries(expected);
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+    renderer.setSeriesPaint(0, OBSERVED);
+    renderer.setSeriesStroke(0, new BasicStroke(2f));
+    renderer.setSeriesPaint(1, EXPECTED);
+    renderer.setSeriesStroke(1, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+        new float[] {5f, 4f}, 0f));
+    XYPlot plot = new XYPlot(data, dateAxis(), countAxis(), renderer);
+    if (series.onset() != null) {
+      ValueMarker onset = new ValueMarker(day(series.onset()).getFirstMillisecond());
+      onset.setPaint(ONSET);
+      onset.setStroke(new BasicStroke(1f));
+      plot.addDomainMarker(onset);
+    }
+    return svg(plot, width, height);
+  }
+
+  /** A cluster's size night by night. */
+  public static String sizes(java.util.List<java.util.Map.Entry<java.time.LocalDate, Integer>> nights, int width,
+                             int height) {
+    TimeSeries size = new TimeSeries("size");
+    nights.forEach(n -> size.addOrUpdate(day(n.getKey()), n.getValue()));
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+    renderer.setSeriesPaint(0, ONSET);
+    XYPlot plot = new XYPlot(new TimeSeriesCollection(size), dateAxis(), countAxis(), renderer);
+    return svg(plot, width, height);
+  }
+
+  /** An SVG document as a data URI for {@code <img src>}. */
+  public static String dataUri(String svg) {
+    return "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String svg(XYPlot plot, int width, int height) {
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
+    plot.setDomainGridlinesVisible(false);
+    JFreeChart chart = new JFreeChart(null, new Font("SansSerif", Font.PLAIN, 11), plot, true);
+    chart.setBackgroundPaint(Color.WHITE);
+    chart.setAntiAlias(true);
+    SVGGraphics2D g2 = new SVGGraphics2D(width, height);
+    chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
+    return g2.getSVGDocument();
+  }
+
+  private static DateAxis dateAxis() {
+    DateAxis axis = new DateAxis();
+    axis.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
+    axis.setDateFormatOverride(utc(new java.text.SimpleDateFormat("MMM d", java.util.Locale.ROOT)));
+    return axis;
+  }
+
+  private static NumberAxis countAxis() {
+    NumberAxis axis = new NumberAxis("escalations");
+    axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    axis.setAutoRangeIncludesZero(true);
+    return axis;
+  }
+
+  private static java.text.SimpleDateFormat utc(java.text.SimpleDateFormat format) {
+    format.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
+    return format;
+  }
+
+  private static Day day(java.time.LocalDate date) {
+    return new Day(Date.from(date.atStartOfDay().toInstant(ZoneOffset.UTC)), java.util.TimeZone.getTimeZone("UTC"),
+        java.util.Locale.ROOT);
+  }
+}

@@ -1,0 +1,60 @@
+package com.escalationrca.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import com.escalationrca.report.Charts;
+import com.escalationrca.report.RunReport;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * A cluster of a run: label, terms, profile, its findings, redacted examples, and its size night by
+ * night (cluster ids are kept across nights, so the same id is the same problem).
+ */
+@Controller
+public class ClusterController {
+
+  private final RunCatalog catalog;
+  private final Escalations escalations;
+  private final JdbcTemplate jdbc;
+
+  public ClusterController(RunCatalog catalog, Escalations escalations, JdbcTemplate jdbc) {
+    this.catalog = catalog;
+    this.escalations = escalations;
+    this.jdbc = jdbc;
+  }
+
+  /** A cluster's size in every completed run, oldest first. */
+  public List<Map.Entry<LocalDate, Integer>> sizes(String clusterId) {
+    return jdbc.query("""
+        select r.run_date, c.size from rca_cluster c join rca_run r on r.run_id = c.run_id
+        where c.cluster_id = ? and r.status = 'COMPLETED' order by r.run_date, r.run_id
+        """, (rs, i) -> Map.entry(rs.getObject(1, LocalDate.class), rs.getInt(2)), clusterId);
+  }
+
+  @GetMapping("/clusters/{id}")
+  public String cluster(@PathVariable String id,
+                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate run,
+                        Model model) {
+    RunCatalog.RunRow row = (run == null ? catalog.latestCompleted() : catalog.completed(run))
+        .orElseThrow(() -> new NotFoundException(run == null ? "No completed run yet." : "No completed run on " + run + "."));
+    RunReport report = catalog.report(row);
+    RunReport.ClusterSummary cluster = report.clusters().stream().filter(c -> c.id().equals(id)).findFirst()
+        .orElseThrow(() -> new NotFoundException("The run of " + row.date() + " has no cluster " + id + "."));
+    List<Map.Entry<LocalDate, Integer>> sizes = sizes(id);
+    model.addAttribute("run", row);
+    model.addAttribute("cluster", cluster);
+    model.addAttribute("sizes", sizes);
+    model.addAttribute("chart", Charts.dataUri(Charts.sizes(sizes, 720, 200)));
+    model.addAttribute("findings", report.findings().stream().filter(f -> f.clusterId().equals(id)).toList());
+    model.addAttribute("examples", escalations.lines(cluster.exampleIds()));
+    return "cluster";
+  }
+}

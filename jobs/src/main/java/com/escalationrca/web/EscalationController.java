@@ -1,0 +1,48 @@
+package com.escalationrca.web;
+
+import java.util.List;
+
+import com.escalationrca.index.LiveSearcher;
+import com.escalationrca.index.SearchHit;
+import com.escalationrca.index.SearchRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** One escalation for analysts: narrative, dimensions, cluster and similar escalations; audited. */
+@Controller
+public class EscalationController {
+
+  static final int SIMILAR = 5;
+
+  private final Escalations escalations;
+  private final LiveSearcher searcher;
+  private final AuditLog audit;
+
+  public EscalationController(Escalations escalations, LiveSearcher searcher, AuditLog audit) {
+    this.escalations = escalations;
+    this.searcher = searcher;
+    this.audit = audit;
+  }
+
+  @GetMapping("/escalations/{id}")
+  public String escalation(@PathVariable String id, Model model, HttpServletRequest request) {
+    Escalations.Detail detail = escalations.find(id)
+        .orElseThrow(() -> new NotFoundException("No escalation '" + id + "'."));
+    audit.record(((Viewer) model.getAttribute("viewer")).name(), "open escalation", id, Viewer.remote(request));
+    model.addAttribute("escalation", detail);
+    model.addAttribute("similar", similarTo(searcher, id));
+    return "escalation";
+  }
+
+  /** Similar escalations by more-like-this, or none when the escalation is not indexed yet. */
+  public static List<SearchHit> similarTo(LiveSearcher searcher, String id) {
+    try {
+      return searcher.with(s -> s.search(new SearchRequest(null, null, null, null, id, List.of(), SIMILAR, 1)).hits());
+    } catch (IllegalArgumentException | LiveSearcher.NoIndexException e) {
+      return List.of();
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package com.escalationrca.web;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.escalationrca.correlate.FindingChanges;
+import com.escalationrca.report.Charts;
+import com.escalationrca.report.DailySeries;
+import com.escalationrca.report.RunReport;
+
+/**
+ * The morning read of one run as a page shows it: the ten most important causes, one entry each
+ * (lead finding, clusters carrying it, top terms, the other findings of the same escalations) with
+ * a chart of daily observed against expected counts; and what is new, continuing and ended.
+ */
+public record MorningRead(RunCatalog.RunRow run, RunReport report, List<Entry> entries, long newFindings,
+                          long continuingFindings, List<String> ended) {
+
+  static final int TOP_CAUSES = 10;
+
+  public record Entry(int position, RunReport.FindingSummary lead, RunReport.CauseSummary cause,
+                      List<RunReport.FindingSummary> also, String chart, DailySeries series) {
+
+    public boolean isNew() {
+      return FindingChanges.NEW.equals(lead.change());
+    }
+
+    public String carriers() {
+      return cause.clusters().stream().filter(c -> !c.label().equals("not clustered"))
+          .map(c -> "'" + c.label() + "' (" + c.count() + ")").collect(Collectors.joining(", "));
+    }
+  }
+
+  public interface SeriesSource {
+    DailySeries series(RunReport.FindingSummary finding);
+  }
+
+  public static MorningRead of(RunCatalog.RunRow run, RunReport report, SeriesSource series) {
+    Map<Integer, RunReport.FindingSummary> byRank = new HashMap<>();
+    report.findings().forEach(f -> byRank.put(f.rank(), f));
+    List<Entry> entries = new ArrayList<>();
+    for (RunReport.CauseSummary cause : report.causes().stream().limit(TOP_CAUSES).toList()) {
+      RunReport.FindingSummary lead = byRank.get(cause.leadRank());
+      DailySeries daily = series.series(lead);
+      entries.add(new Entry(entries.size() + 1, lead, cause,
+          cause.ranks().stream().skip(1).map(byRank::get).toList(),
+          Charts.dataUri(Charts.observedVersusExpected(daily, 720, 220)), daily));
+    }
+    long fresh = report.findings().stream().filter(f -> FindingChanges.NEW.equals(f.change())).count();
+    return new MorningRead(run, report, entries, fresh, report.findings().size() - fresh, report.ended());
+  }
+}

@@ -1,0 +1,116 @@
+package com.escalationrca.web;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.escalationrca.correlate.Finding;
+import com.escalationrca.correlate.Observation;
+import com.escalationrca.index.IndexSchema;
+import com.escalationrca.report.Charts;
+import com.escalationrca.report.DailySeries;
+import com.escalationrca.report.FindingSeries;
+import com.escalationrca.report.RunReport;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The morning read of a run, the list of runs, and a finding with the escalations behind it. */
+@Controller
+public class MorningReadController {
+
+  private static final int RUNS_LISTED = 60;
+
+  private final RunCatalog catalog;
+  private final FindingSeries series;
+  private final Escalations escalations;
+  private final AuditLog audit;
+  private final WebProperties properties;
+
+  public MorningReadController(RunCatalog catalog, FindingSeries series, Escalations escalations, AuditLog audit,
+                               WebProperties properties) {
+    this.catalog = catalog;
+    this.series = series;
+    this.escalations = escalations;
+    this.audit = audit;
+    this.properties = properties;
+  }
+
+  @GetMapping("/")
+  public String latest(Model model) {
+    return catalog.latestCompleted().map(run -> read(run, model)).orElseGet(() -> {
+      model.addAttribute("runs", catalog.runs(RUNS_LISTED));
+      return "no-runs";
+    });
+  }
+
+  @GetMapping("/runs/{date}")
+  public String run(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Model model) {
+    return read(completed(date), model);
+  }
+
+  @GetMapping("/runs")
+  public String runs(Model model) {
+    model.addAttribute("runs", catalog.runs(RUNS_LISTED));
+    return "runs";
+  }
+
+  private String read(RunCatalog.RunRow run, Model model) {
+    RunReport report = catalog.report(run);
+    model.addAttribute("read", MorningRead.of(run, report, f -> series.series(run.runId(), f)));
+    model.addAttribute("previous", catalog.previous(run).orElse(null));
+    model.addAttribute("runs", catalog.runs(RUNS_LISTED));
+    return "morning-read";
+  }
+
+  @GetMapping("/runs/{date}/findings/{rank}")
+  public String finding(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                        @PathVariable int rank, @RequestParam(defaultValue = "1") int page, Model model,
+                        HttpServletRequest request) {
+    RunCatalog.RunRow run = completed(date);
+    RunReport report = catalog.report(run);
+    RunReport.FindingSummary finding = report.findings().stream().filter(f -> f.rank() == rank).findFirst()
+        .orElseThrow(() -> new NotFoundException("The run of " + date + " has no finding #" + rank + "."));
+    List<Observation> members = series.members(run.runId(), finding);
+    int size = properties.pageSize();
+    int pages = Math.max(1, (members.size() + size - 1) / size);
+    int current = Math.min(Math.max(1, page), pages);
+    List<String> ids = members.stream().skip((long) (current - 1) * size).limit(size).map(Observation::externalId).toList();
+    DailySeries daily = series.series(run.runId(), finding);
+    model.addAttribute("run", run);
+    model.addAttribute("finding", finding);
+    model.addAttribute("chart", Charts.dataUri(Charts.observedVersusExpected(daily, 720, 220)));
+    model.addAttribute("series", daily);
+    model.addAttribute("total", members.size());
+    model.addAttribute("lines", escalations.lines(ids));
+    model.addAttribute("page", current);
+    model.addAttribute("pages", pages);
+    model.addAttribute("searchLink", searchLink(finding, run, daily));
+    audit.record(model.getAttribute("viewer") instanceof Viewer v ? v.name() : "", "finding",
+        date + " #" + rank + " page " + current, Viewer.remote(request));
+    return "finding";
+  }
+
+  /** The search page with the finding's own filters: its values, its cluster, its days. */
+  static String searchLink(RunReport.FindingSummary finding, RunCatalog.RunRow run, DailySeries daily) {
+    List<String> filters = new ArrayList<>();
+    for (Map.Entry<String, String> e : Finding.values(finding.dimension(), finding.value()).entrySet()) {
+      if (IndexSchema.FACETS.contains(e.getKey())) {
+        filters.add(e.getKey() + ":" + e.getValue());
+      }
+    }
+    LocalDate from = daily.onset() != null ? daily.onset() : daily.days().get(0).day();
+    LocalDate to = daily.days().get(daily.days().size() - 1).day();
+    String cluster = finding.clusterId().equals("all") ? null : finding.clusterId();
+    return new SearchForm("", filters, from, to, cluster, null, 1).page(1);
+  }
+
+  private RunCatalog.RunRow completed(LocalDate date) {
+    return catalog.completed(date).orElseThrow(() -> new NotFoundException("No completed run on " + date + "."));
+  }
+}

@@ -1,0 +1,85 @@
+package com.escalationrca.web;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.escalationrca.report.ReportReader;
+import com.escalationrca.report.RunReport;
+import com.escalationrca.run.RunLedger;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The runs the server can show, read from the job's own tables (so a run finished by another
+ * process appears at the next request, no restart). A completed run never changes, so its report
+ * is read once and kept.
+ */
+@Repository
+public class RunCatalog {
+
+  private static final int REPORTS_KEPT = 8;
+
+  private final JdbcTemplate jdbc;
+  private final ReportReader reader;
+  private final Map<Long, RunReport> reports = new ConcurrentHashMap<>();
+
+  public RunCatalog(JdbcTemplate jdbc, ReportReader reader) {
+    this.jdbc = jdbc;
+    this.reader = reader;
+  }
+
+  /** One run in the list of runs. */
+  public record RunRow(long runId, LocalDate date, String status, long changed, long inWindow, int clusters,
+                       int findings, Instant started, Instant finished) {
+
+    public boolean completed() {
+      return RunLedger.COMPLETED.equals(status);
+    }
+
+    public Duration duration() {
+      return finished == null ? null : Duration.between(started, finished);
+    }
+  }
+
+  public List<RunRow> runs(int limit) {
+    return jdbc.query("""
+        select run_id, run_date, status, changed, window_size, cluster_count, finding_count, started_at, finished_at
+        from rca_run order by run_date desc, run_id desc limit ?
+        """, (rs, i) -> new RunRow(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getLong(4),
+        rs.getLong(5), rs.getInt(6), rs.getInt(7), rs.getTimestamp(8).toInstant(),
+        rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant()), limit);
+  }
+
+  /** The completed run of a date (the last, if the date was rerun). */
+  public Optional<RunRow> completed(LocalDate date) {
+    return runs(Integer.MAX_VALUE).stream().filter(r -> r.completed() && r.date().equals(date)).findFirst();
+  }
+
+  public Optional<RunRow> latestCompleted() {
+    return runs(Integer.MAX_VALUE).stream().filter(RunRow::completed).findFirst();
+  }
+
+  /** The completed run before this one, for "new, continuing and ended". */
+  public Optional<RunRow> previous(RunRow run) {
+    return runs(Integer.MAX_VALUE).stream()
+        .filter(r -> r.completed() && r.date().isBefore(run.date()))
+        .findFirst();
+  }
+
+  public RunReport report(RunRow run) {
+    RunReport report = reports.get(run.runId());
+    if (report == null) {
+      if (reports.size() >= REPORTS_KEPT) {
+        reports.keySet().stream().min(Long::compare).ifPresent(reports::remove);
+      }
+      report = reader.read(run.runId());
+      reports.put(run.runId(), report);
+    }
+    return report;
+  }
+}

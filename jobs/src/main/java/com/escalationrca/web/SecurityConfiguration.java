@@ -1,0 +1,83 @@
+package com.escalationrca.web;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Who may see what. Pages sign in with a form and a session (CSRF-protected); the JSON API also
+ * takes HTTP Basic for scripts and answers 401/403 instead of redirecting. Nothing but the sign-in
+ * page and static assets is public. The Content-Security-Policy allows no inline script at all,
+ * and pages may not be framed.
+ */
+@Configuration
+@EnableWebSecurity
+@ConditionalOnWebApplication
+public class SecurityConfiguration {
+
+  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+      + " img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+  @Bean
+  PasswordEncoder passwordEncoder(Accounts accounts) {
+    return accounts.encoder();
+  }
+
+  @Bean
+  AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
+    return new DefaultAuthenticationEventPublisher(publisher);
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain api(HttpSecurity http) throws Exception {
+    http.securityMatcher("/api/**")
+        .authorizeHttpRequests(a -> a
+            .requestMatchers("/api/search/**", "/api/search", "/api/escalations/**").hasRole(Role.ANALYST.name())
+            .requestMatchers("/api/audit/**", "/api/audit").hasRole(Role.ADMIN.name())
+            .anyRequest().hasRole(Role.MANAGER.name()))
+        .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+        .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+        // Read-only GETs: a script's Basic request needs no token; a browser's session cookie is
+        // SameSite=Lax and cannot carry a cross-site write because there is none.
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED));
+    headers(http);
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(a -> a
+            .requestMatchers("/login", "/css/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+            .requestMatchers("/search", "/search.csv", "/escalations/**").hasRole(Role.ANALYST.name())
+            .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+            .anyRequest().hasRole(Role.MANAGER.name()))
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .logout(logout -> logout.logoutSuccessUrl("/login?signedOut").permitAll())
+        .csrf(Customizer.withDefaults());
+    headers(http);
+    return http.build();
+  }
+
+  private static void headers(HttpSecurity http) throws Exception {
+    http.headers(h -> h
+        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+        .frameOptions(f -> f.deny())
+        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+  }
+}

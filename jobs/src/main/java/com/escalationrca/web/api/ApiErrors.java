@@ -1,0 +1,40 @@
+package com.escalationrca.web.api;
+
+import java.util.Map;
+
+import com.escalationrca.index.LiveSearcher;
+import com.escalationrca.web.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** API errors as {"error": "…"} with the right status, the same words the CLI prints. */
+@RestControllerAdvice(basePackageClasses = ApiErrors.class)
+public class ApiErrors {
+
+  @ExceptionHandler(NotFoundException.class)
+  public ResponseEntity<Map<String, String>> notFound(NotFoundException e) {
+    return error(HttpStatus.NOT_FOUND, e.getMessage());
+  }
+
+  @ExceptionHandler(LiveSearcher.NoIndexException.class)
+  public ResponseEntity<Map<String, String>> noIndex(LiveSearcher.NoIndexException e) {
+    return error(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+  }
+
+  @ExceptionHandler(IllegalArgumentException.class)
+  public ResponseEntity<Map<String, String>> badRequest(IllegalArgumentException e) {
+    return error(HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  public ResponseEntity<Map<String, String>> badParameter(MethodArgumentTypeMismatchException e) {
+    return error(HttpStatus.BAD_REQUEST, "'" + e.getValue() + "' is not a valid " + e.getName());
+  }
+
+  private static ResponseEntity<Map<String, String>> error(HttpStatus status, String message) {
+    return ResponseEntity.status(status).body(Map.of("error", message));
+  }
+}

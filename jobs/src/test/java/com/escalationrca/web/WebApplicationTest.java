@@ -1,0 +1,249 @@
+package com.escalationrca.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.escalationrca.EscalationRcaApplication;
+import com.escalationrca.generate.DatasetWriter;
+import com.escalationrca.generate.GeneratorSpec;
+import com.escalationrca.ingest.EscalationImporter;
+import com.escalationrca.job.NightlyRunLauncher;
+import com.escalationrca.report.RunReport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * `serve` on a real embedded PostgreSQL and a real index, over real HTTP: who may see what, the
+ * pages and the API, planted script payloads shown as text, the audit log, and sign-in throttling.
+ */
+@SpringBootTest(classes = EscalationRcaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebApplicationTest {
+
+  static final Path ROOT = temporaryRoot();
+  static final LocalDate RUN_DATE = LocalDate.of(2026, 3, 1);
+  static final String PASSWORD = "correct horse battery";
+  static final String NARRATIVE_PAYLOAD = "<script>alert('xss-narrative')</script>";
+  static final String VENDOR_PAYLOAD = "Evil\"><img src=x onerror=alert('xss-vendor')> Ops";
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @DynamicPropertySource
+  static void storage(DynamicPropertyRegistry registry) {
+    registry.add("rca.storage.data-dir", () -> ROOT.resolve("data").toString());
+    registry.add("rca.storage.reports-dir", () -> ROOT.resolve("reports").toString());
+    registry.add("rca.web.max-failed-sign-ins", () -> "3");
+  }
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  EscalationImporter importer;
+  @Autowired
+  NightlyRunLauncher launcher;
+  @Autowired
+  Accounts accounts;
+  @Autowired
+  RunCatalog catalog;
+
+  private static Path temporaryRoot() {
+    try {
+      return Files.createTempDirectory("rca-web-");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @BeforeAll
+  void aNightHasRunAndThreePeopleHaveAccounts() throws Exception {
+    Path data = ROOT.resolve("escalations.jsonl");
+    new DatasetWriter().write(new GeneratorSpec(3000, 42, 11, RUN_DATE, 2), data);
+    Files.writeString(data, payloads(), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    importer.importFile(data, "native", c -> { });
+    assertThat(launcher.run(RUN_DATE, false, false).status()).isEqualTo(BatchStatus.COMPLETED);
+    accounts.add("ana", Role.ANALYST, PASSWORD);
+    accounts.add("max", Role.MANAGER, PASSWORD);
+    accounts.add("root", Role.ADMIN, PASSWORD);
+    accounts.add("guess", Role.ANALYST, PASSWORD);
+  }
+
+  /** Escalations whose narrative and vendor carry script payloads. */
+  static String payloads() {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 1; i <= 12; i++) {
+      lines.append(JSON.createObjectNode()
+          .put("id", "XSS-" + i).put("created", RUN_DATE.minusDays(i % 5 + 1) + "T10:00:00Z")
+          .put("updated", RUN_DATE.minusDays(i % 5 + 1) + "T11:00:00Z")
+          .put("narrative", "The reporter pasted " + NARRATIVE_PAYLOAD + " into the appeal; the home address"
+              + " of the victim is still visible in the profile after the review.")
+          .put("policy", "private_information").put("vendor", VENDOR_PAYLOAD).put("market", "BR")
+          .put("language", "en").put("channel", "in_app_report").put("priority", "P2")
+          .put("action", "no_action").put("outcome", "overturned").toString()).append('\n');
+    }
+    return lines.toString();
+  }
+
+  WebClient signedIn(String user) throws Exception {
+    WebClient client = WebClient.anonymous(port);
+    HttpResponse<String> response = client.signIn(user, PASSWORD);
+    assertThat(response.statusCode()).isEqualTo(302);
+    assertThat(response.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+    return client;
+  }
+
+  @Test
+  void nothingButTheSignInPageAndAssetsIsPublic() throws Exception {
+    WebClient anonymous = WebClient.anonymous(port);
+    for (String page : List.of("/", "/runs", "/search?q=address", "/escalations/XSS-1", "/admin/audit",
+        "/runs/" + RUN_DATE + "/findings/1")) {
+      HttpResponse<String> response = anonymous.get(page);
+      assertThat(response.statusCode()).as(page).isEqualTo(302);
+      assertThat(response.headers().firstValue("Location").orElseThrow()).as(page).endsWith("/login");
+    }
+    assertThat(anonymous.get("/login").statusCode()).isEqualTo(200);
+    assertThat(anonymous.get("/css/app.css").statusCode()).isEqualTo(200);
+    assertThat(anonymous.get("/webjars/bootstrap/css/bootstrap.min.css").statusCode()).isEqualTo(200);
+    for (String api : List.of("/api/runs", "/api/runs/" + RUN_DATE, "/api/search?q=address", "/api/audit")) {
+      assertThat(anonymous.get(api).statusCode()).as(api).isEqualTo(401);
+    }
+    assertThat(WebClient.basic(port, "ana", "wrong password!!").get("/api/runs").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void pagesCarryASecurityPolicyWithoutInlineScriptAndCannotBeFramed() throws Exception {
+    HttpResponse<String> page = signedIn("max").get("/");
+    assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+        .contains("script-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe-inline");
+    assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
+    assertThat(page.body()).doesNotContain("<script");
+  }
+
+  @Test
+  void aManagerReadsTheMorningReadWithChartsAndAFindingsEscalationsButCannotSearchNarratives() throws Exception {
+    WebClient manager = signedIn("max");
+    RunReport report = catalog.report(catalog.completed(RUN_DATE).orElseThrow());
+    assertThat(report.findings()).isNotEmpty();
+
+    String read = manager.get("/").body();
+    assertThat(read).contains("Morning read", RUN_DATE.toString(), "data:image/svg+xml;base64,",
+        "/runs/" + RUN_DATE + "/findings/" + report.causes().get(0).leadRank());
+    assertThat(manager.get("/runs/" + RUN_DATE).body()).contains("Morning read", "data:image/svg+xml;base64,");
+
+    RunReport.FindingSummary lead = report.findings().get(0);
+    HttpResponse<String> finding = manager.get("/runs/" + RUN_DATE + "/findings/" + lead.rank());
+    assertThat(finding.statusCode()).isEqualTo(200);
+    assertThat(finding.body()).contains("<span id=\"member-count\">" + lead.observed() + "</span>");
+    assertThat(manager.get("/runs/" + RUN_DATE + "/findings/999").statusCode()).isEqualTo(404);
+    assertThat(manager.get("/runs/2020-01-01").statusCode()).isEqualTo(404);
+
+    assertThat(manager.get("/search?q=address").statusCode()).isEqualTo(403);
+    assertThat(manager.get("/escalations/XSS-1").statusCode()).isEqualTo(403);
+    WebClient script = WebClient.basic(port, "max", PASSWORD);
+    assertThat(script.get("/api/search?q=address").statusCode()).isEqualTo(403);
+    assertThat(script.get("/api/escalations/XSS-1").statusCode()).isEqualTo(403);
+    assertThat(script.get("/api/audit").statusCode()).isEqualTo(403);
+    JsonNode run = JSON.readTree(script.get("/api/runs/" + RUN_DATE).body());
+    assertThat(run.get("findings").size()).isEqualTo(report.findings().size());
+    assertThat(run.get("runDate").asString()).isEqualTo(RUN_DATE.toString());
+  }
+
+  @Test
+  void anAnalystSearchesWithFacetsAndReadsAParseErrorInPlainWords() throws Exception {
+    WebClient analyst = signedIn("ana");
+    HttpResponse<String> search = analyst.get("/search?q=" + WebClient.encode("home address") + "&f="
+        + WebClient.encode("market:BR"));
+    assertThat(search.statusCode()).isEqualTo(200);
+    assertThat(search.body()).contains("id=\"total\"", "data-facet=\"vendor\"", "<b>address</b>", "market:BR ×");
+
+    long apiTotal = JSON.readTree(WebClient.basic(port, "ana", PASSWORD)
+        .get("/api/search?q=" + WebClient.encode("\"home address\" AND market:BR") + "&facet=vendor").body())
+        .get("total").asLong();
+    assertThat(search.body()).contains("id=\"total\">" + String.format("%,d", apiTotal) + "<");
+
+    HttpResponse<String> broken = analyst.get("/search?q=" + WebClient.encode("vendor:(spam"));
+    assertThat(broken.statusCode()).isEqualTo(200);
+    assertThat(broken.body()).contains("id=\"query-error\"", "parenthesis is opened but not closed");
+
+    HttpResponse<String> csv = analyst.get("/search.csv?q=address");
+    assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+    assertThat(csv.body().lines().findFirst().orElseThrow()).isEqualTo("id,created,policy,vendor,cluster,score,snippet");
+
+    HttpResponse<String> escalation = analyst.get("/escalations/XSS-3");
+    assertThat(escalation.statusCode()).isEqualTo(200);
+    assertThat(escalation.body()).contains("the home address of the victim");
+    assertThat(analyst.get("/escalations/NO-SUCH").statusCode()).isEqualTo(404);
+    assertThat(analyst.get("/admin/audit").statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void scriptPayloadsInNarrativesAndVendorsAreShownAsText() throws Exception {
+    WebClient analyst = signedIn("ana");
+    for (String page : List.of("/search?q=" + WebClient.encode("pasted appeal"),
+        "/search?q=" + WebClient.encode("pasted appeal") + "&f=" + WebClient.encode("vendor:" + VENDOR_PAYLOAD),
+        "/escalations/XSS-1")) {
+      String body = analyst.get(page).body();
+      assertThat(body).as(page).contains("XSS-").doesNotContain(NARRATIVE_PAYLOAD).doesNotContain("<img src=x");
+      assertThat(body).as(page).contains("&lt;img src=x onerror=alert(");
+    }
+    String api = WebClient.basic(port, "ana", PASSWORD).get("/api/escalations/XSS-1").body();
+    assertThat(JSON.readTree(api).get("escalation").get("narrative").asString()).contains(NARRATIVE_PAYLOAD);
+  }
+
+  @Test
+  void adminsReadWhoSearchedOpenedAndExportedWhat() throws Exception {
+    WebClient analyst = signedIn("ana");
+    analyst.get("/search?q=" + WebClient.encode("audit-me-query"));
+    analyst.get("/escalations/XSS-7");
+    analyst.get("/search.csv?q=address");
+
+    JsonNode events = JSON.readTree(WebClient.basic(port, "root", PASSWORD).get("/api/audit?user=ana").body());
+    List<String> lines = new java.util.ArrayList<>();
+    events.forEach(e -> lines.add(e.get("action").asString() + " " + e.get("detail").asString()));
+    assertThat(lines).contains("search q=audit-me-query", "open escalation XSS-7", "sign-in ");
+    assertThat(lines).anyMatch(l -> l.startsWith("export q=address ("));
+    assertThat(events.get(0).get("remote").asString()).isEqualTo("127.0.0.1");
+
+    String page = signedIn("root").get("/admin/audit").body();
+    assertThat(page).contains("audit-me-query", "XSS-7");
+  }
+
+  @Test
+  void wrongPasswordsLockTheAccountEvenForTheRightOne() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      HttpResponse<String> wrong = WebClient.anonymous(port).signIn("guess", "not the password " + i);
+      assertThat(wrong.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+    }
+    HttpResponse<String> right = WebClient.anonymous(port).signIn("guess", PASSWORD);
+    assertThat(right.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+    assertThat(WebClient.basic(port, "guess", PASSWORD).get("/api/runs").statusCode()).isEqualTo(401);
+    assertThat(accounts.find("guess").orElseThrow().lockedAt(java.time.Instant.now())).isTrue();
+
+    accounts.unlock("guess");
+    assertThat(WebClient.basic(port, "guess", PASSWORD).get("/api/runs").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void formsNeedTheirCsrfToken() throws Exception {
+    WebClient analyst = signedIn("ana");
+    assertThat(analyst.post("/logout", "").statusCode()).isEqualTo(403);
+    String token = WebClient.csrf(analyst.get("/").body());
+    assertThat(analyst.post("/logout", "_csrf=" + WebClient.encode(token)).statusCode()).isEqualTo(302);
+    assertThat(analyst.get("/").statusCode()).isEqualTo(302);
+  }
+}
