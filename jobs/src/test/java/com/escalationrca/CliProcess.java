@@ -82,6 +82,11 @@ public final class CliProcess {
       return process;
     }
 
+    /** What the command printed on standard output so far. */
+    public String output() {
+      return stdout.toString();
+    }
+
     public void awaitFaultPoint(String step) throws InterruptedException {
       String reached = faultPoints.poll(240, TimeUnit.SECONDS);
       assertThat(reached).as("the run reached the fault point in " + step + "; it printed:%n%s", stdout).isEqualTo(step);

@@ -1,5 +1,6 @@
 package com.escalationrca.web;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -13,6 +14,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -61,15 +63,22 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain pages(HttpSecurity http) throws Exception {
+  SecurityFilterChain pages(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> singleSignOn,
+                            WebProperties properties) throws Exception {
     http.authorizeHttpRequests(a -> a
-            .requestMatchers("/login", "/css/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+            .requestMatchers("/login", "/oauth2/**", "/login/oauth2/**", "/css/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
             .requestMatchers("/search", "/search.csv", "/escalations/**").hasRole(Role.ANALYST.name())
             .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
             .anyRequest().hasRole(Role.MANAGER.name()))
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?signedOut").permitAll())
         .csrf(Customizer.withDefaults());
+    // Single sign-on when spring.security.oauth2.client.registration.* is configured.
+    if (singleSignOn.getIfAvailable() != null) {
+      http.oauth2Login(oidc -> oidc.loginPage("/login").defaultSuccessUrl("/", false)
+          .failureUrl("/login?ssoError")
+          .userInfoEndpoint(u -> u.oidcUserService(new OidcRoles(properties.roleClaim()))));
+    }
     headers(http);
     return http.build();
   }

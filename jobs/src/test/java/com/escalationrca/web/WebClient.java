@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /** A real HTTP client of a running `serve`: a browser-like session (cookies, CSRF token) or Basic. */
 final class WebClient {
 
-  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+  private static final Pattern CSRF_INPUT = Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*>");
+  private static final Pattern VALUE = Pattern.compile("value=\"([^\"]+)\"");
 
   private final String base;
   private final HttpClient http;
@@ -45,11 +46,12 @@ final class WebClient {
   }
 
   static String csrf(String page) {
-    Matcher m = CSRF.matcher(page);
-    if (!m.find()) {
-      throw new AssertionError("no CSRF token in the page");
+    Matcher input = CSRF_INPUT.matcher(page);
+    Matcher value = input.find() ? VALUE.matcher(input.group()) : null;
+    if (value == null || !value.find()) {
+      throw new AssertionError("no CSRF token in the page:\n" + page);
     }
-    return m.group(1);
+    return value.group(1);
   }
 
   HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -1,0 +1,145 @@
+package com.escalationrca.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The pages in a real headless Chromium (Debian's chromium and chromedriver): sign in, read the
+ * morning report, open a finding's escalations, search with a facet, read a parse error, and see
+ * that a manager cannot reach narrative search; planted script payloads run nothing. Screenshots
+ * of the main pages go to target/screenshots.
+ */
+class BrowserTest extends ServedNight {
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
+
+  private WebDriver browser;
+  private Path profile;
+
+  @BeforeEach
+  void startChromium() throws IOException {
+    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    // On CI (.ci/run installs chromium) a missing browser is a failure, not a skip.
+    if (System.getenv("CI") == null) {
+      Assumptions.assumeTrue(installed, "chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+    }
+    profile = Files.createTempDirectory("rca-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--window-size=1280,1600", "--user-data-dir=" + profile);
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+    browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+  }
+
+  @AfterEach
+  void stopChromium() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  private String url(String path) {
+    return "http://127.0.0.1:" + port + path;
+  }
+
+  private void signIn(String user) {
+    browser.get(url("/login"));
+    browser.findElement(By.id("username")).sendKeys(user);
+    browser.findElement(By.id("password")).sendKeys(PASSWORD);
+    browser.findElement(By.id("sign-in")).click();
+    assertThat(browser.findElement(By.id("signed-in-as")).getText()).isEqualTo(user);
+  }
+
+  private void screenshot(String name) throws IOException {
+    Files.createDirectories(SCREENSHOTS);
+    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+    Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private void noScriptRan() {
+    assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    Object scripts = ((JavascriptExecutor) browser).executeScript("return document.scripts.length");
+    assertThat(((Number) scripts).intValue()).isZero();
+  }
+
+  @Test
+  void anAnalystReadsTheMorningOpensAFindingAndSearchesWithAFacet() throws IOException {
+    browser.get(url("/"));
+    assertThat(browser.getCurrentUrl()).endsWith("/login");
+    screenshot("sign-in");
+    signIn("ana");
+
+    assertThat(browser.getTitle()).startsWith("Morning read " + RUN_DATE);
+    assertThat(browser.findElements(By.cssSelector("ol.causes > li"))).isNotEmpty();
+    Number chartWidth = (Number) ((JavascriptExecutor) browser).executeScript(
+        "return document.querySelector('img.chart').naturalWidth");
+    assertThat(chartWidth.intValue()).as("the chart is a real image the browser decoded").isGreaterThan(100);
+    screenshot("morning-read");
+
+    browser.findElement(By.cssSelector("a.finding-link")).click();
+    long members = Long.parseLong(browser.findElement(By.id("member-count")).getText());
+    assertThat(members).isPositive();
+    assertThat(browser.findElements(By.cssSelector("table.escalations tbody tr"))).hasSize((int) Math.min(members, 25));
+    screenshot("finding");
+
+    browser.get(url("/search?q=" + WebClient.encode("home address")));
+    long before = Long.parseLong(browser.findElement(By.id("total")).getText().replace(",", ""));
+    browser.findElement(By.cssSelector("[data-facet=market] a.facet-value")).click();
+    long after = Long.parseLong(browser.findElement(By.id("total")).getText().replace(",", ""));
+    assertThat(after).isPositive().isLessThanOrEqualTo(before);
+    assertThat(browser.findElement(By.id("filters")).getText()).contains("market:");
+    assertThat(browser.findElements(By.cssSelector(".snippet b"))).isNotEmpty();
+    screenshot("search");
+
+    browser.findElement(By.id("q")).sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+        org.openqa.selenium.Keys.DELETE);
+    browser.findElement(By.id("q")).sendKeys("vendor:(spam");
+    browser.findElement(By.id("search-button")).click();
+    assertThat(browser.findElement(By.id("query-error")).getText()).contains("parenthesis is opened but not closed");
+
+    browser.get(url("/search?q=" + WebClient.encode("pasted appeal")));
+    assertThat(browser.getPageSource()).contains("XSS-");
+    noScriptRan();
+    browser.findElement(By.cssSelector("a.hit-id")).click();
+    assertThat(browser.findElement(By.id("narrative")).getText()).contains(NARRATIVE_PAYLOAD);
+    noScriptRan();
+    screenshot("escalation");
+  }
+
+  @Test
+  void aManagerCannotReachNarrativeSearch() throws IOException {
+    signIn("max");
+    assertThat(browser.findElements(By.linkText("Search"))).isEmpty();
+    browser.get(url("/search?q=address"));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
+    assertThat(browser.getPageSource()).doesNotContain("<b>address</b>");
+    screenshot("manager-forbidden");
+  }
+}

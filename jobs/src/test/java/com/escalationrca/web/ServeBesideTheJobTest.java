@@ -1,0 +1,118 @@
+package com.escalationrca.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.escalationrca.CliProcess;
+import com.escalationrca.generate.DatasetWriter;
+import com.escalationrca.generate.GeneratorSpec;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * `serve` as a real process beside the nightly job on one data folder: it starts before any run,
+ * runs the night itself on its cron, shows the new run and searches the new index without a
+ * restart, while `run`, `search` and `reindex` from the command line keep working on the same
+ * folder (the embedded PostgreSQL is shared, not started twice).
+ */
+class ServeBesideTheJobTest {
+
+  private static final Pattern SERVING = Pattern.compile("serving on http://127\\.0\\.0\\.1:(\\d+)/");
+  private static final String PASSWORD = "a long enough password";
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @Test
+  void theServerRunsTheNightOnItsScheduleAndPicksUpRunsAndIndexesFromOtherProcesses() throws Exception {
+    Path root = Files.createTempDirectory("rca-serve-");
+    Path folder = root.resolve("data");
+    Path data = root.resolve("escalations.jsonl");
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    new DatasetWriter().write(new GeneratorSpec(2000, 30, 3, today, 1), data);
+    assertThat(cli("import", data.toString(), "--data-dir", folder.toString()).exit()).isZero();
+
+    CliProcess.Running add = CliProcess.start(Map.of(), List.of(), "users", "add", "ana", "--role", "analyst",
+        "--data-dir", folder.toString());
+    try (OutputStream stdin = add.process().getOutputStream()) {
+      stdin.write((PASSWORD + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    CliProcess.Result added = add.finish();
+    assertThat(added.exit()).as(added.stderr()).isZero();
+    assertThat(added.stdout()).contains("added ana (analyst)");
+
+    // One trigger, some 40 s from now (UTC): after the server is up, once.
+    ZonedDateTime at = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(40);
+    String cron = at.getSecond() + " " + at.getMinute() + " " + at.getHour() + " * * *";
+    CliProcess.Running serve = CliProcess.start(Map.of(), List.of("-Drca.schedule.cron=" + cron),
+        "serve", "--port", "0", "--data-dir", folder.toString(), "--reports-dir", root.resolve("reports").toString());
+    try {
+      int port = port(serve);
+      WebClient api = WebClient.basic(port, "ana", PASSWORD);
+      assertThat(JSON.readTree(api.get("/api/runs").body()).size()).isZero();
+      assertThat(api.get("/api/search?q=address").statusCode()).isEqualTo(503);
+
+      JsonNode runs = awaitCompletedRuns(api, 1, 240);
+      assertThat(runs.get(0).get("date").asString()).isEqualTo(today.toString());
+      long before = JSON.readTree(api.get("/api/search?q=address").body()).get("total").asLong();
+      assertThat(before).isPositive();
+
+      CliProcess.Result yesterday = cli("run", "--date", today.minusDays(1).toString(), "--data-dir", folder.toString(),
+          "--reports-dir", root.resolve("reports").toString());
+      assertThat(yesterday.exit()).as(yesterday.stderr()).isZero();
+      assertThat(awaitCompletedRuns(api, 2, 30).size()).isEqualTo(2);
+
+      CliProcess.Result search = cli("search", "address", "--data-dir", folder.toString());
+      assertThat(search.exit()).as(search.stderr()).isZero();
+      assertThat(search.stdout()).contains(String.format("%,d matching escalations", before));
+      assertThat(cli("reindex", "--data-dir", folder.toString()).exit()).isZero();
+      assertThat(JSON.readTree(api.get("/api/search?q=address").body()).get("total").asLong()).isEqualTo(before);
+      assertThat(serve.process().isAlive()).isTrue();
+    } finally {
+      serve.process().destroy();
+      serve.process().waitFor();
+    }
+  }
+
+  private static CliProcess.Result cli(String... arguments) throws Exception {
+    return CliProcess.run(Map.of(), List.of(), arguments);
+  }
+
+  private static int port(CliProcess.Running serve) throws InterruptedException {
+    for (int i = 0; i < 600; i++) {
+      Matcher m = SERVING.matcher(serve.output());
+      if (m.find()) {
+        return Integer.parseInt(m.group(1));
+      }
+      assertThat(serve.process().isAlive()).as("serve is running; it printed:%n%s", serve.output()).isTrue();
+      Thread.sleep(100);
+    }
+    throw new AssertionError("serve did not start in 60 s; it printed:\n" + serve.output());
+  }
+
+  private static JsonNode awaitCompletedRuns(WebClient api, int count, int seconds) throws Exception {
+    JsonNode runs = null;
+    for (int i = 0; i < seconds; i++) {
+      runs = JSON.readTree(api.get("/api/runs").body());
+      long completed = 0;
+      for (JsonNode run : runs) {
+        completed += "COMPLETED".equals(run.get("status").asString()) ? 1 : 0;
+      }
+      if (completed >= count) {
+        return runs;
+      }
+      Thread.sleep(1000);
+    }
+    throw new AssertionError("fewer than " + count + " completed runs after " + seconds + " s: " + runs);
+  }
+}

@@ -1,0 +1,112 @@
+package com.escalationrca.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.escalationrca.EscalationRcaApplication;
+import com.escalationrca.generate.DatasetWriter;
+import com.escalationrca.generate.GeneratorSpec;
+import com.escalationrca.ingest.EscalationImporter;
+import com.escalationrca.job.NightlyRunLauncher;
+import com.escalationrca.report.RunReport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A served night shared by the web tests (one Spring context, cached across the test classes):
+ * 3,000 generated escalations plus a dozen carrying script payloads in narratives and vendors,
+ * one completed run, and an account per role.
+ */
+@SpringBootTest(classes = EscalationRcaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ServedNight {
+
+  static final Path ROOT = temporaryRoot();
+  static final LocalDate RUN_DATE = LocalDate.of(2026, 3, 1);
+  static final String PASSWORD = "correct horse battery";
+  static final String NARRATIVE_PAYLOAD = "<script>alert('xss-narrative')</script>";
+  static final String VENDOR_PAYLOAD = "Evil\"><img src=x onerror=alert('xss-vendor')> Ops";
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @DynamicPropertySource
+  static void storage(DynamicPropertyRegistry registry) {
+    registry.add("rca.storage.data-dir", () -> ROOT.resolve("data").toString());
+    registry.add("rca.storage.reports-dir", () -> ROOT.resolve("reports").toString());
+    registry.add("rca.web.max-failed-sign-ins", () -> "3");
+  }
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  EscalationImporter importer;
+  @Autowired
+  NightlyRunLauncher launcher;
+  @Autowired
+  Accounts accounts;
+  @Autowired
+  RunCatalog catalog;
+
+  private static Path temporaryRoot() {
+    try {
+      return Files.createTempDirectory("rca-web-");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @BeforeAll
+  void aNightHasRunAndThreePeopleHaveAccounts() throws Exception {
+    if (catalog.completed(RUN_DATE).isPresent()) {
+      return;
+    }
+    Path data = ROOT.resolve("escalations.jsonl");
+    new DatasetWriter().write(new GeneratorSpec(3000, 42, 11, RUN_DATE, 2), data);
+    Files.writeString(data, payloads(), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    importer.importFile(data, "native", c -> { });
+    assertThat(launcher.run(RUN_DATE, false, false).status()).isEqualTo(BatchStatus.COMPLETED);
+    accounts.add("ana", Role.ANALYST, PASSWORD);
+    accounts.add("max", Role.MANAGER, PASSWORD);
+    accounts.add("root", Role.ADMIN, PASSWORD);
+    accounts.add("guess", Role.ANALYST, PASSWORD);
+  }
+
+  /** Escalations whose narrative and vendor carry script payloads. */
+  static String payloads() {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 1; i <= 12; i++) {
+      lines.append(JSON.createObjectNode()
+          .put("id", "XSS-" + i).put("created", RUN_DATE.minusDays(i % 5 + 1) + "T10:00:00Z")
+          .put("updated", RUN_DATE.minusDays(i % 5 + 1) + "T11:00:00Z")
+          .put("narrative", "The reporter pasted " + NARRATIVE_PAYLOAD + " into the appeal; the home address"
+              + " of the victim is still visible in the profile after the review.")
+          .put("policy", "private_information").put("vendor", VENDOR_PAYLOAD).put("market", "BR")
+          .put("language", "en").put("channel", "in_app_report").put("priority", "P2")
+          .put("action", "no_action").put("outcome", "overturned").toString()).append('\n');
+    }
+    return lines.toString();
+  }
+
+  WebClient signedIn(String user) throws Exception {
+    WebClient client = WebClient.anonymous(port);
+    HttpResponse<String> response = client.signIn(user, PASSWORD);
+    assertThat(response.statusCode()).isEqualTo(302);
+    assertThat(response.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+    return client;
+  }
+}
