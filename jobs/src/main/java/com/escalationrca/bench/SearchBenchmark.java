@@ -36,13 +36,13 @@ import org.apache.lucene.store.FSDirectory;
 public final class SearchBenchmark {
 
   private static final int BATCH = 2000;
-  private static final List<String> TERMS = List.of("address", "crypto", "parody", "threat", "vaccine",
+  static final List<String> TERMS = List.of("address", "crypto", "parody", "threat", "vaccine",
       "election", "slur", "bots", "recruiter", "lyrics", "endereço", "cuenta", "ameaça", "sorteo", "paródia",
       "insulto", "verificação", "menores", "elección", "vacina");
-  private static final List<String> PHRASES = List.of("\"home address\"", "\"display name\"", "\"job offer\"",
+  static final List<String> PHRASES = List.of("\"home address\"", "\"display name\"", "\"job offer\"",
       "\"death threat\"", "\"age verification\"", "\"nome de exibição\"", "\"endereço residencial\"",
       "\"nombre visible\"", "\"información privada\"", "\"private information policy\"");
-  private static final List<String> VENDORS = List.of("Atlas Review", "Northwind BPO", "Kestrel Trust",
+  static final List<String> VENDORS = List.of("Atlas Review", "Northwind BPO", "Kestrel Trust",
       "Meridian Ops", "Sable Moderation", "Lumen CX");
 
   /** Latency percentiles of one query type, in milliseconds. */

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print their figures.",
     subcommands = {BenchCommand.Search.class, BenchCommand.Clustering.class, BenchCommand.Rca.class,
-        BenchCommand.Audit.class, BenchCommand.Nights.class})
+        BenchCommand.Audit.class, BenchCommand.Nights.class, BenchCommand.Web.class})
 final class BenchCommand {
 
   @Command(name = "search", mixinStandardHelpOptions = true,
@@ -53,6 +53,50 @@ final class BenchCommand {
           com.escalationrca.store.Folders.deleteRecursively(dir);
         }
       }
+    }
+  }
+
+  @Command(name = "web", mixinStandardHelpOptions = true,
+      description = {"Starts `serve` on a data folder that has a completed run and an index (e.g. the 1M one), signs in",
+          "N concurrent clients with a temporary analyst account (removed after), and prints p50/p95/p99 of the",
+          "search API and the morning-read page, against the same searches in-process (the baseline)."})
+  static final class Web implements Callable<Integer> {
+
+    @Option(names = "--clients", defaultValue = "8", description = "Concurrent signed-in clients (default: ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(names = "--requests", defaultValue = "2000", description = "Requests per kind (default: ${DEFAULT-VALUE}).")
+    int requests;
+
+    @Option(names = "--warmup", defaultValue = "300", description = "Requests per kind before measuring (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @picocli.CommandLine.Mixin
+    StorageOptions storage;
+
+    @Override
+    public Integer call() throws Exception {
+      String user = "bench-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+      String password = java.util.UUID.randomUUID().toString();
+      try (var context = ApplicationContexts.serve(storage, "127.0.0.1", 0)) {
+        var accounts = context.getBean(com.escalationrca.web.Accounts.class);
+        accounts.add(user, com.escalationrca.web.Role.ANALYST, password);
+        try {
+          int port = ((org.springframework.boot.web.server.context.WebServerApplicationContext) context).getWebServer().getPort();
+          var r = new com.escalationrca.bench.WebBenchmark().run(port, user, password,
+              context.getBean(com.escalationrca.index.LiveSearcher.class), clients, requests, warmup);
+          System.out.printf("indexed escalations   %,d%n", r.indexed());
+          System.out.printf("clients               %d signed-in sessions%n", r.clients());
+          System.out.printf("%-30s %8s %9s %9s %9s %9s%n", "request", "runs", "p50 ms", "p95 ms", "p99 ms", "req/s");
+          for (var l : r.latencies()) {
+            System.out.printf("%-30s %8d %9.2f %9.2f %9.2f %9.1f%n", l.name(), l.requests(), l.p50(), l.p95(), l.p99(),
+                l.perSecond());
+          }
+        } finally {
+          accounts.remove(user);
+        }
+      }
+      return 0;
     }
   }
 

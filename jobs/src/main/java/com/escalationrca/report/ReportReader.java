@@ -46,7 +46,10 @@ public class ReportReader {
         redactor.redact(rs.getString(5)),
         rs.getString(7).toLowerCase(java.util.Locale.ROOT),
         rs.getString(8).isBlank() ? List.of() : List.of(rs.getString(8).split(" ")),
-        externalIds(rs.getString(6))), runId);
+        // Internal ids for now: mapping them here would query inside this query's row mapper and
+        // hold two pooled connections at once (concurrent page loads could then exhaust the pool).
+        List.of(rs.getString(6))), runId).stream().map(c -> new RunReport.ClusterSummary(c.id(), c.label(), c.topTerms(),
+        c.size(), c.profile(), c.status(), c.previousIds(), externalIds(c.exampleIds().get(0)))).toList();
     List<RunReport.FindingSummary> findings = jdbc.query("""
         select f.rank, f.cluster_id, coalesce(c.label, 'all escalations'), f.dimension, f.value, f.observed,
           f.expected, f.lift, f.lift_low, f.lift_high, f.p_value, f.q_value, f.score, f.summary, f.example_ids,

@@ -25,6 +25,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 public class MorningReadController {
 
   private static final int RUNS_LISTED = 60;
+  private static final int READS_KEPT = 8;
+
+  private final Map<Long, MorningRead> reads = new java.util.concurrent.ConcurrentHashMap<>();
 
   private final RunCatalog catalog;
   private final FindingSeries series;
@@ -61,8 +64,14 @@ public class MorningReadController {
   }
 
   private String read(RunCatalog.RunRow run, Model model) {
-    RunReport report = catalog.report(run);
-    model.addAttribute("read", MorningRead.of(run, report, f -> series.series(run.runId(), f)));
+    // A completed run's morning read never changes: charts are drawn once per run, not per visit.
+    MorningRead read = reads.computeIfAbsent(run.runId(), id -> {
+      if (reads.size() >= READS_KEPT) {
+        reads.clear();
+      }
+      return MorningRead.of(run, catalog.report(run), f -> series.series(run.runId(), f));
+    });
+    model.addAttribute("read", read);
     model.addAttribute("previous", catalog.previous(run).orElse(null));
     model.addAttribute("runs", catalog.runs(RUNS_LISTED));
     return "morning-read";

@@ -73,13 +73,21 @@ public class RunCatalog {
 
   public RunReport report(RunRow run) {
     RunReport report = reports.get(run.runId());
-    if (report == null) {
+    if (report != null) {
+      return report;
+    }
+    // One reader per run: the first page loads of a new run must not each read the whole report.
+    synchronized (this) {
+      report = reports.get(run.runId());
+      if (report != null) {
+        return report;
+      }
       if (reports.size() >= REPORTS_KEPT) {
         reports.keySet().stream().min(Long::compare).ifPresent(reports::remove);
       }
       report = reader.read(run.runId());
       reports.put(run.runId(), report);
+      return report;
     }
-    return report;
   }
 }

@@ -75,6 +75,11 @@ class DeployManifestsTest {
     List<String> command = List.of(service.get("ExecStart").split(" "));
     assertThat(command.subList(0, 3)).containsExactly("/usr/bin/java", "-jar", "jobs/target/escalation-rca.jar");
     assertAcceptedAndDocumented(command.subList(3, command.size()));
+    Map<String, String> web = unit(DEPLOY.resolve("systemd/escalation-rca-web.service"));
+    assertThat(web.get("Type")).isEqualTo("simple");
+    List<String> serve = List.of(web.get("ExecStart").split(" "));
+    assertThat(serve.subList(0, 3)).containsExactly("/usr/bin/java", "-jar", "jobs/target/escalation-rca.jar");
+    assertAcceptedAndDocumented(serve.subList(3, serve.size()));
     assertThat(timer.get("Unit")).isEqualTo("escalation-rca.service");
     assertThat(timer.get("Persistent")).isEqualTo("true");
     assertThat(timer.get("OnCalendar")).isEqualTo("*-*-* 02:00:00 UTC");
