@@ -299,7 +299,8 @@ class NightlyRcaJobConfiguration {
   @Bean
   Step correlateStep(JobRepository repository, PlatformTransactionManager tx, RunLedger ledger,
                      FindingStore findings, CorrelateProperties properties, Taxonomy taxonomy,
-                     AnalysisStore analyses, StorageProperties storage, RunProgress progress) {
+                     AnalysisStore analyses, StorageProperties storage, RunProgress progress,
+                     com.escalationrca.track.CauseTracker tracker) {
     return new StepBuilder("correlateStep", repository).tasklet((contribution, chunk) -> {
       long runId = RunContext.runId(contribution.getStepExecution());
       RunWindow window = ledger.find(runId).orElseThrow();
@@ -312,6 +313,8 @@ class NightlyRcaJobConfiguration {
             analyses.documents(cause.memberIds().stream().limit(CAUSE_TERM_SAMPLE).toList()), statistics, CAUSE_TERMS));
       }
       findings.save(runId, correlation);
+      // Tonight's causes join the ones followed across nights (and a resolved one that fires again regresses).
+      tracker.track(runId, window.runDate());
       ledger.count(runId, "finding_count", correlation.findings().size());
       contribution.incrementWriteCount(correlation.findings().size());
       return RepeatStatus.FINISHED;

@@ -90,6 +90,34 @@ public class FindingSeries {
     return new DailySeries(f.rank(), onset, days);
   }
 
+  /**
+   * Escalations of a cluster (or all, for "all") with these values, and the population's volume,
+   * per day of the run's window: the input of a resolution's before/after test.
+   */
+  public List<com.escalationrca.track.ResolutionEffect.Day> volumes(long runId, String clusterId, String dimension,
+                                                                    String value) {
+    Window w = window(runId);
+    Map<String, String> values = Finding.values(dimension, value);
+    boolean all = clusterId.equals("all");
+    Map<LocalDate, long[]> byDay = new HashMap<>();
+    for (Observation o : w.observations()) {
+      if (!all && !o.clusterId().equals(clusterId)) {
+        continue;
+      }
+      long[] counts = byDay.computeIfAbsent(o.day(), d -> new long[2]);
+      counts[0]++;
+      if (matches(o, values)) {
+        counts[1]++;
+      }
+    }
+    List<com.escalationrca.track.ResolutionEffect.Day> days = new ArrayList<>();
+    for (LocalDate day = w.run().windowStart(); !day.isAfter(w.run().windowEnd()); day = day.plusDays(1)) {
+      long[] counts = byDay.getOrDefault(day, new long[2]);
+      days.add(new com.escalationrca.track.ResolutionEffect.Day(day, counts[1], counts[0]));
+    }
+    return days;
+  }
+
   private static boolean matches(Observation o, Map<String, String> values) {
     for (Map.Entry<String, String> e : values.entrySet()) {
       if (!e.getValue().equals(o.dimensions().get(e.getKey()))) {

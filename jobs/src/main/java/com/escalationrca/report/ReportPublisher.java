@@ -125,7 +125,7 @@ public class ReportPublisher {
     model.put("report", report);
     List<Map<String, Object>> top = topCauses(report);
     java.util.Set<Integer> shown = new java.util.HashSet<>();
-    report.causes().stream().limit(TOP_CAUSES).forEach(c -> shown.addAll(c.ranks()));
+    report.causes().stream().filter(c -> !c.dismissed()).limit(TOP_CAUSES).forEach(c -> shown.addAll(c.ranks()));
     List<Map<String, Object>> more = report.findings().stream().filter(f -> !shown.contains(f.rank()))
         .map(ReportPublisher::view).toList();
     model.put("topFindings", top);
@@ -137,6 +137,11 @@ public class ReportPublisher {
     model.put("hasMore", !more.isEmpty());
     model.put("ended", report.ended());
     model.put("hasEnded", !report.ended().isEmpty());
+    model.put("resolutions", report.resolutions());
+    model.put("hasResolutions", !report.resolutions().isEmpty());
+    long dismissed = report.causes().stream().filter(RunReport.CauseSummary::dismissed).count();
+    model.put("dismissed", dismissed);
+    model.put("hasDismissed", dismissed > 0);
     return model;
   }
 
@@ -166,7 +171,7 @@ public class ReportPublisher {
     Map<Integer, RunReport.FindingSummary> byRank = new HashMap<>();
     report.findings().forEach(f -> byRank.put(f.rank(), f));
     List<Map<String, Object>> top = new ArrayList<>();
-    for (RunReport.CauseSummary cause : report.causes().stream().limit(TOP_CAUSES).toList()) {
+    for (RunReport.CauseSummary cause : report.causes().stream().filter(c -> !c.dismissed()).limit(TOP_CAUSES).toList()) {
       Map<String, Object> v = view(byRank.get(cause.leadRank()));
       v.put("position", top.size() + 1);
       List<String> also = cause.ranks().stream().skip(1).map(byRank::get).map(f -> String.format(Locale.ROOT,
@@ -182,9 +187,27 @@ public class ReportPublisher {
       v.put("terms", String.join(", ", cause.topTerms()));
       v.put("hasTerms", !cause.topTerms().isEmpty());
       v.put("escalations", cause.escalations());
+      v.put("tracking", tracking(cause.tracking()));
+      v.put("hasTracking", cause.tracking() != null);
       top.add(v);
     }
     return top;
+  }
+
+  /** "tracked #12 · ticketed RCA-7 · owner Dana · 3rd night (first seen 2026-11-20)". */
+  public static String tracking(RunReport.Tracking t) {
+    if (t == null) {
+      return "";
+    }
+    StringBuilder s = new StringBuilder("tracked #").append(t.id()).append(" · ").append(t.state());
+    if (t.ticket() != null) {
+      s.append(' ').append(t.ticket());
+    }
+    if (t.owner() != null) {
+      s.append(" · owner ").append(t.owner());
+    }
+    s.append(" · ").append(t.nights() == 1 ? "first night" : "night " + t.nights() + " (first seen " + t.firstSeen() + ")");
+    return s.toString();
   }
 
   private static Map<String, Object> view(RunReport.FindingSummary f) {

@@ -23,10 +23,16 @@ public class ReportReader {
   // report publishes passes through the redactor once more.
   private final Redactor redactor = new Redactor();
 
-  public ReportReader(JdbcTemplate jdbc, RunLedger ledger, ClusterStore clusters) {
+  private final com.escalationrca.track.TrackedCauses tracked;
+  private final FindingSeries series;
+
+  public ReportReader(JdbcTemplate jdbc, RunLedger ledger, ClusterStore clusters,
+                      com.escalationrca.track.TrackedCauses tracked, FindingSeries series) {
     this.jdbc = jdbc;
     this.ledger = ledger;
     this.clusters = clusters;
+    this.tracked = tracked;
+    this.series = series;
   }
 
   public RunReport read(long runId) {
@@ -70,19 +76,57 @@ public class ReportReader {
     Map<String, String> labels = new HashMap<>();
     clusters.forEach(c -> labels.put(c.id(), c.label()));
     List<RunReport.CauseSummary> causes = jdbc.query("""
-        select cause, lead_rank, ranks, escalations, clusters, top_terms from finding_cause
-        where run_id = ? order by cause
+        select c.cause, c.lead_rank, c.ranks, c.escalations, c.clusters, c.top_terms, c.tracked_id,
+          (select count(*) from tracked_cause_night n where n.cause_id = c.tracked_id)
+        from finding_cause c where c.run_id = ? order by c.cause
         """, (rs, i) -> new RunReport.CauseSummary(rs.getInt(1), rs.getInt(2),
         Arrays.stream(rs.getString(3).split(" ")).map(Integer::valueOf).toList(), rs.getLong(4),
         carriers(rs.getString(5), labels),
-        rs.getString(6).isBlank() ? List.of() : Arrays.stream(rs.getString(6).split(", ")).map(redactor::redact).toList()),
+        rs.getString(6).isBlank() ? List.of() : Arrays.stream(rs.getString(6).split(", ")).map(redactor::redact).toList(),
+        rs.getObject(7) == null ? null : new RunReport.Tracking(rs.getLong(7), null, null, null, null, rs.getInt(8))),
         runId);
+    causes = withTracking(causes);
     return new RunReport(window.runDate(),
         new RunReport.Window(window.windowStart(), window.windowEnd(), window.full()),
         new RunReport.Counts(counts.changed(), counts.analyzed(), counts.embedded(), counts.indexed(), counts.windowSize(),
             bucket.getOrDefault("clustered", 0L), bucket.getOrDefault("unclustered", 0L),
             clusters.size(), findings.size()),
-        clusters, findings, causes, ended(runId, findings));
+        clusters, findings, causes, ended(runId, findings), resolutions(runId, window));
+  }
+
+  /** The tracked state of each cause, read after the causes (no query inside another's row mapper). */
+  private List<RunReport.CauseSummary> withTracking(List<RunReport.CauseSummary> causes) {
+    var byId = tracked.byId(causes.stream().filter(c -> c.tracking() != null).map(c -> c.tracking().id()).toList());
+    return causes.stream().map(c -> {
+      if (c.tracking() == null || !byId.containsKey(c.tracking().id())) {
+        return c;
+      }
+      var t = byId.get(c.tracking().id());
+      return new RunReport.CauseSummary(c.id(), c.leadRank(), c.ranks(), c.escalations(), c.clusters(), c.topTerms(),
+          new RunReport.Tracking(t.id(), t.state().key(), t.owner(), t.ticket(), t.firstSeen(), c.tracking().nights()));
+    }).toList();
+  }
+
+  /**
+   * Every resolved or regressed cause whose resolution falls in this run's window, with the effect
+   * of the resolution measured on the window's escalations.
+   */
+  private List<RunReport.Resolution> resolutions(long runId, RunWindow window) {
+    List<RunReport.Resolution> resolutions = new java.util.ArrayList<>();
+    for (var state : List.of(com.escalationrca.track.CauseState.RESOLVED, com.escalationrca.track.CauseState.REGRESSED)) {
+      for (var cause : tracked.list(state)) {
+        if (cause.resolvedOn() == null || cause.resolvedOn().isBefore(window.windowStart())
+            || cause.resolvedOn().isAfter(window.windowEnd())) {
+          continue;
+        }
+        var effect = com.escalationrca.track.ResolutionEffect.of(cause.resolvedOn(), cause.onset(),
+            series.volumes(runId, cause.clusterId(), cause.dimension(), cause.value()));
+        resolutions.add(new RunReport.Resolution(cause.id(), cause.state().key(), cause.summary(), cause.resolvedOn(),
+            cause.note(), effect.before(), effect.beforeVolume(), effect.after(), effect.afterVolume(),
+            Double.isInfinite(effect.change()) ? 999 : effect.change(), effect.pValue(), effect.sentence()));
+      }
+    }
+    return resolutions;
   }
 
   /** Summaries, as published then, of the previous run's findings that tonight's do not have. */

@@ -8,7 +8,8 @@ import java.util.List;
  * machine-readable contract documented in README.md).
  */
 public record RunReport(LocalDate runDate, Window window, Counts counts, List<ClusterSummary> clusters,
-                        List<FindingSummary> findings, List<CauseSummary> causes, List<String> ended) {
+                        List<FindingSummary> findings, List<CauseSummary> causes, List<String> ended,
+                        List<Resolution> resolutions) {
 
   public record Window(LocalDate start, LocalDate end, boolean fullRun) {
   }
@@ -37,7 +38,29 @@ public record RunReport(LocalDate runDate, Window window, Counts counts, List<Cl
    * weigh most in their narratives.
    */
   public record CauseSummary(int id, int leadRank, List<Integer> ranks, long escalations,
-                             List<Carrier> clusters, List<String> topTerms) {
+                             List<Carrier> clusters, List<String> topTerms, Tracking tracking) {
+
+    /** Dismissed as a false alarm: kept here, flagged, but out of the morning read's top list. */
+    public boolean dismissed() {
+      return tracking != null && "dismissed".equals(tracking.state());
+    }
+  }
+
+  /**
+   * The cause as followed across nights: its tracked id, state (new, acknowledged, ticketed,
+   * resolved, regressed, dismissed), owner, ticket, the first night it fired and how many nights.
+   */
+  public record Tracking(long id, String state, String owner, String ticket, LocalDate firstSeen, int nights) {
+  }
+
+  /**
+   * A resolved (or regressed) cause and the effect of its resolution in this run's window: its
+   * escalations before and after the resolution date, as shares of the population's volume, the
+   * relative change and the exact test's p-value, in one sentence.
+   */
+  public record Resolution(long trackedId, String state, String summary, LocalDate resolvedOn, String note,
+                           long before, long beforeVolume, long after, long afterVolume, double change,
+                           double pValue, String effect) {
   }
 
   /** A cluster carrying part of a cause: its id, label and how many of the cause's escalations. */

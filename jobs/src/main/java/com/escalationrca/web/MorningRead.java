@@ -17,7 +17,7 @@ import com.escalationrca.report.RunReport;
  * a chart of daily observed against expected counts; and what is new, continuing and ended.
  */
 public record MorningRead(RunCatalog.RunRow run, RunReport report, List<Entry> entries, long newFindings,
-                          long continuingFindings, List<String> ended) {
+                          long continuingFindings, List<String> ended, long dismissed) {
 
   static final int TOP_CAUSES = 10;
 
@@ -26,6 +26,10 @@ public record MorningRead(RunCatalog.RunRow run, RunReport report, List<Entry> e
 
     public boolean isNew() {
       return FindingChanges.NEW.equals(lead.change());
+    }
+
+    public String tracking() {
+      return com.escalationrca.report.ReportPublisher.tracking(cause.tracking());
     }
 
     public String carriers() {
@@ -42,7 +46,7 @@ public record MorningRead(RunCatalog.RunRow run, RunReport report, List<Entry> e
     Map<Integer, RunReport.FindingSummary> byRank = new HashMap<>();
     report.findings().forEach(f -> byRank.put(f.rank(), f));
     List<Entry> entries = new ArrayList<>();
-    for (RunReport.CauseSummary cause : report.causes().stream().limit(TOP_CAUSES).toList()) {
+    for (RunReport.CauseSummary cause : report.causes().stream().filter(c -> !c.dismissed()).limit(TOP_CAUSES).toList()) {
       RunReport.FindingSummary lead = byRank.get(cause.leadRank());
       DailySeries daily = series.series(lead);
       entries.add(new Entry(entries.size() + 1, lead, cause,
@@ -50,6 +54,7 @@ public record MorningRead(RunCatalog.RunRow run, RunReport report, List<Entry> e
           Charts.dataUri(Charts.observedVersusExpected(daily, 720, 220)), daily));
     }
     long fresh = report.findings().stream().filter(f -> FindingChanges.NEW.equals(f.change())).count();
-    return new MorningRead(run, report, entries, fresh, report.findings().size() - fresh, report.ended());
+    return new MorningRead(run, report, entries, fresh, report.findings().size() - fresh, report.ended(),
+        report.causes().stream().filter(RunReport.CauseSummary::dismissed).count());
   }
 }

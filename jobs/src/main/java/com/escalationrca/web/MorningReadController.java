@@ -27,7 +27,7 @@ public class MorningReadController {
   private static final int RUNS_LISTED = 60;
   private static final int READS_KEPT = 8;
 
-  private final Map<Long, MorningRead> reads = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, MorningRead> reads = new java.util.concurrent.ConcurrentHashMap<>();
 
   private final RunCatalog catalog;
   private final FindingSeries series;
@@ -65,7 +65,7 @@ public class MorningReadController {
 
   private String read(RunCatalog.RunRow run, Model model) {
     // A completed run's morning read never changes: charts are drawn once per run, not per visit.
-    MorningRead read = reads.computeIfAbsent(run.runId(), id -> {
+    MorningRead read = reads.computeIfAbsent(run.runId() + "@" + catalog.trackingVersion(), id -> {
       if (reads.size() >= READS_KEPT) {
         reads.clear();
       }

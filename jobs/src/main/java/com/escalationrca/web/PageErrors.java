@@ -10,7 +10,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /** Errors of the pages as pages in plain words: a wrong link is a 404, bad input a 400, never a stack trace. */
 @ControllerAdvice(assignableTypes = {MorningReadController.class, ClusterController.class, SearchController.class,
-    EscalationController.class, AdminController.class})
+    EscalationController.class, AdminController.class, CauseController.class})
 public class PageErrors {
 
   private final PageModel pageModel;

@@ -26,11 +26,22 @@ public class RunCatalog {
 
   private final JdbcTemplate jdbc;
   private final ReportReader reader;
-  private final Map<Long, RunReport> reports = new ConcurrentHashMap<>();
+  private final com.escalationrca.track.TrackedCauses tracked;
+  private final Map<Long, Cached> reports = new ConcurrentHashMap<>();
 
-  public RunCatalog(JdbcTemplate jdbc, ReportReader reader) {
+  /** A report as read, and the tracking change it reflects. */
+  private record Cached(RunReport report, Instant tracking) {
+  }
+
+  public RunCatalog(JdbcTemplate jdbc, ReportReader reader, com.escalationrca.track.TrackedCauses tracked) {
     this.jdbc = jdbc;
     this.reader = reader;
+    this.tracked = tracked;
+  }
+
+  /** When causes were last acknowledged, resolved, dismissed...: reports read before are stale. */
+  public Instant trackingVersion() {
+    return tracked.lastChange();
   }
 
   /** One run in the list of runs. */
@@ -71,22 +82,27 @@ public class RunCatalog {
         .findFirst();
   }
 
+  /**
+   * The run's report, read once per run and again only when someone changes a tracked cause (its
+   * state shows in the report): a completed run's findings never change.
+   */
   public RunReport report(RunRow run) {
-    RunReport report = reports.get(run.runId());
-    if (report != null) {
-      return report;
+    Instant version = trackingVersion();
+    Cached cached = reports.get(run.runId());
+    if (cached != null && cached.tracking().equals(version)) {
+      return cached.report();
     }
     // One reader per run: the first page loads of a new run must not each read the whole report.
     synchronized (this) {
-      report = reports.get(run.runId());
-      if (report != null) {
-        return report;
+      cached = reports.get(run.runId());
+      if (cached != null && cached.tracking().equals(version)) {
+        return cached.report();
       }
       if (reports.size() >= REPORTS_KEPT) {
         reports.keySet().stream().min(Long::compare).ifPresent(reports::remove);
       }
-      report = reader.read(run.runId());
-      reports.put(run.runId(), report);
+      RunReport report = reader.read(run.runId());
+      reports.put(run.runId(), new Cached(report, version));
       return report;
     }
   }

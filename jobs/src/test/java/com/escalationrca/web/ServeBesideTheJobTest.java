@@ -67,6 +67,14 @@ class ServeBesideTheJobTest {
       long before = JSON.readTree(api.get("/api/search?q=address").body()).get("total").asLong();
       assertThat(before).isPositive();
 
+      CliProcess.Result listed = cli("causes", "list", "--data-dir", folder.toString());
+      assertThat(listed.exit()).as(listed.stderr()).isZero();
+      assertThat(listed.stdout()).contains("#1  new");
+      CliProcess.Result acked = cli("causes", "ack", "1", "--owner", "dana", "--as", "max", "--data-dir", folder.toString());
+      assertThat(acked.stdout()).contains("#1  acknowledged", "owner dana");
+      assertThat(JSON.readTree(api.get("/api/causes/1").body()).get("cause").get("updatedBy").asString()).isEqualTo("max");
+      assertThat(cli("causes", "resolve", "1", "--data-dir", folder.toString()).exit()).isEqualTo(2);
+
       CliProcess.Result yesterday = cli("run", "--date", today.minusDays(1).toString(), "--data-dir", folder.toString(),
           "--reports-dir", root.resolve("reports").toString());
       assertThat(yesterday.exit()).as(yesterday.stderr()).isZero();

@@ -174,4 +174,26 @@ class WebApplicationTest extends ServedNight {
     assertThat(analyst.post("/logout", "_csrf=" + WebClient.encode(token)).statusCode()).isEqualTo(302);
     assertThat(analyst.get("/").statusCode()).isEqualTo(302);
   }
+
+  @Test
+  void aManagerAcknowledgesACauseInThePageAndTheMorningReadShowsIt() throws Exception {
+    WebClient manager = signedIn("max");
+    RunReport report = catalog.report(catalog.completed(RUN_DATE).orElseThrow());
+    long id = report.causes().get(report.causes().size() - 1).tracking().id();
+
+    String page = manager.get("/causes/" + id).body();
+    assertThat(page).contains("id=\"state\">new<");
+    HttpResponse<String> acknowledged = manager.post("/causes/" + id + "/acknowledge",
+        "owner=dana&_csrf=" + WebClient.encode(WebClient.csrf(page)));
+    assertThat(acknowledged.statusCode()).isEqualTo(302);
+    assertThat(acknowledged.headers().firstValue("Location").orElseThrow()).endsWith("/causes/" + id);
+    assertThat(manager.get("/causes/" + id).body()).contains("id=\"state\">acknowledged<", "id=\"owner\">dana<");
+    assertThat(manager.post("/causes/" + id + "/dismiss", "reason=no+token").statusCode()).isEqualTo(403);
+
+    JsonNode cause = JSON.readTree(WebClient.basic(port, "max", PASSWORD).get("/api/causes/" + id).body());
+    assertThat(cause.get("cause").get("owner").asString()).isEqualTo("dana");
+    assertThat(cause.get("history").get(cause.get("history").size() - 1).get("actor").asString()).isEqualTo("max");
+    assertThat(manager.get("/causes?state=acknowledged").body()).contains("/causes/" + id);
+    assertThat(manager.get("/causes?state=nonsense").statusCode()).isEqualTo(400);
+  }
 }

@@ -1,0 +1,177 @@
+package com.escalationrca.track;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.escalationrca.EscalationRcaApplication;
+import com.escalationrca.generate.DatasetWriter;
+import com.escalationrca.generate.GeneratorSpec;
+import com.escalationrca.ingest.EscalationImporter;
+import com.escalationrca.job.NightlyRunLauncher;
+import com.escalationrca.report.ReportReader;
+import com.escalationrca.report.RunReport;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Causes followed across nights on a real database: the same problem on the next night is the
+ * same tracked cause, people's changes are recorded with who and when, a resolved cause that fires
+ * again regresses, a dismissed one leaves the top list but stays in findings.json, flagged.
+ */
+@SpringBootTest(classes = EscalationRcaApplication.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CauseTrackingTest {
+
+  private static final Path ROOT = temporaryRoot();
+  private static final LocalDate NIGHT = LocalDate.of(2026, 3, 1);
+
+  @DynamicPropertySource
+  static void storage(DynamicPropertyRegistry registry) {
+    registry.add("rca.storage.data-dir", () -> ROOT.resolve("data").toString());
+    registry.add("rca.storage.reports-dir", () -> ROOT.resolve("reports").toString());
+  }
+
+  @Autowired
+  EscalationImporter importer;
+  @Autowired
+  NightlyRunLauncher launcher;
+  @Autowired
+  TrackedCauses causes;
+  @Autowired
+  JdbcTemplate jdbc;
+  @Autowired
+  ReportReader reader;
+
+  private static Path temporaryRoot() {
+    try {
+      return Files.createTempDirectory("rca-track-");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private long run(LocalDate date) throws Exception {
+    NightlyRunLauncher.RunOutcome outcome = launcher.run(date, false, false);
+    assertThat(outcome.status()).isEqualTo(BatchStatus.COMPLETED);
+    return jdbc.queryForObject("select max(run_id) from rca_run where run_date = ?", Long.class, date);
+  }
+
+  private RunReport report(LocalDate date) throws IOException {
+    return JsonMapper.builder().build().readValue(ROOT.resolve("reports").resolve(date.toString())
+        .resolve("findings.json").toFile(), RunReport.class);
+  }
+
+  @Test
+  @Order(1)
+  void theFirstNightStartsOneTrackedCausePerCause() throws Exception {
+    Path data = ROOT.resolve("escalations.jsonl");
+    new DatasetWriter().write(new GeneratorSpec(4000, 42, 21, NIGHT, 2), data);
+    importer.importFile(data, "native", c -> { });
+    long runId = run(NIGHT);
+
+    long found = jdbc.queryForObject("select count(*) from finding_cause where run_id = ?", Long.class, runId);
+    assertThat(found).isPositive();
+    assertThat(causes.list(null)).hasSize((int) found).allMatch(c -> c.state() == CauseState.NEW
+        && c.firstSeen().equals(NIGHT) && c.updatedBy().equals("nightly run"));
+    assertThat(jdbc.queryForObject("select count(*) from finding_cause where run_id = ? and tracked_id is null",
+        Long.class, runId)).isZero();
+    RunReport report = report(NIGHT);
+    assertThat(report.causes()).allMatch(c -> c.tracking() != null && c.tracking().state().equals("new")
+        && c.tracking().nights() == 1);
+    assertThat(Files.readString(ROOT.resolve("reports").resolve(NIGHT.toString()).resolve("summary.md")))
+        .contains("tracked #" + report.causes().get(0).tracking().id() + " · new · first night");
+  }
+
+  @Test
+  @Order(2)
+  void theSameProblemTheNextNightIsTheSameTrackedCause() throws Exception {
+    List<TrackedCause> before = causes.list(null);
+    long lead = report(NIGHT).causes().get(0).tracking().id();
+
+    run(NIGHT.plusDays(1));
+
+    RunReport next = report(NIGHT.plusDays(1));
+    assertThat(next.causes().get(0).tracking().id()).isEqualTo(lead);
+    assertThat(next.causes().get(0).tracking().nights()).isEqualTo(2);
+    assertThat(causes.get(lead).lastSeen()).isEqualTo(NIGHT.plusDays(1));
+    assertThat(causes.list(null).size()).isLessThanOrEqualTo(before.size() + next.causes().size());
+    assertThat(causes.nights(lead)).extracting(java.util.Map.Entry::getKey).containsExactly(NIGHT, NIGHT.plusDays(1));
+  }
+
+  @Test
+  @Order(3)
+  void peoplesChangesAreRecordedWithWhoAndWhen() throws IOException {
+    long id = report(NIGHT.plusDays(1)).causes().get(0).tracking().id();
+
+    causes.acknowledge(id, "dana", "max");
+    assertThat(causes.get(id).state()).isEqualTo(CauseState.ACKNOWLEDGED);
+    causes.link(id, "TS-1234", "max");
+    TrackedCause ticketed = causes.get(id);
+    assertThat(ticketed.state()).isEqualTo(CauseState.TICKETED);
+    assertThat(ticketed.owner()).isEqualTo("dana");
+    assertThat(ticketed.updatedBy()).isEqualTo("max");
+    assertThatThrownBy(() -> causes.resolve(id, NIGHT, " ", "max")).hasMessageContaining("give a note");
+    assertThatThrownBy(() -> causes.get(99999)).hasMessageContaining("no tracked cause 99999");
+    assertThat(causes.events(id)).extracting(CauseEvent::actor, CauseEvent::action).containsSubsequence(
+        org.assertj.core.groups.Tuple.tuple("nightly run", "first seen"),
+        org.assertj.core.groups.Tuple.tuple("max", "acknowledged"),
+        org.assertj.core.groups.Tuple.tuple("max", "ticketed"));
+  }
+
+  @Test
+  @Order(4)
+  void aResolvedCauseThatFiresAgainRegressesAndTheReportMeasuresTheResolution() throws Exception {
+    long id = report(NIGHT.plusDays(1)).causes().get(0).tracking().id();
+    causes.resolve(id, NIGHT.minusDays(3), "vendor retrained on the policy", "dana");
+
+    run(NIGHT.plusDays(2));
+
+    assertThat(causes.get(id).state()).isEqualTo(CauseState.REGRESSED);
+    assertThat(causes.events(id)).extracting(CauseEvent::action).endsWith("regressed");
+    RunReport report = report(NIGHT.plusDays(2));
+    RunReport.Resolution resolution = report.resolutions().stream().filter(r -> r.trackedId() == id).findFirst()
+        .orElseThrow();
+    assertThat(resolution.state()).isEqualTo("regressed");
+    assertThat(resolution.after()).isPositive();
+    assertThat(resolution.effect()).contains("since resolved on 26 Feb");
+    assertThat(Files.readString(ROOT.resolve("reports").resolve(NIGHT.plusDays(2).toString()).resolve("summary.md")))
+        .contains("## Resolved causes", resolution.effect());
+  }
+
+  @Test
+  @Order(5)
+  void aDismissedCauseLeavesTheTopListButStaysInFindingsJsonFlagged() throws Exception {
+    RunReport before = report(NIGHT.plusDays(2));
+    RunReport.CauseSummary first = before.causes().get(0);
+    RunReport.FindingSummary lead = before.findings().stream().filter(f -> f.rank() == first.leadRank()).findFirst()
+        .orElseThrow();
+    causes.dismiss(first.tracking().id(), "a planned enforcement campaign", "dana");
+
+    launcher.run(NIGHT.plusDays(2), false, true);
+
+    RunReport after = report(NIGHT.plusDays(2));
+    assertThat(after.causes().get(0).dismissed()).isTrue();
+    String summary = Files.readString(ROOT.resolve("reports").resolve(NIGHT.plusDays(2).toString()).resolve("summary.md"));
+    String top = summary.substring(summary.indexOf("## Top causes"), summary.indexOf("dismissed cause(s) left out"));
+    assertThat(top).doesNotContain(lead.summary());
+    JsonNode json = JsonMapper.builder().build().readTree(ROOT.resolve("reports").resolve(NIGHT.plusDays(2).toString())
+        .resolve("findings.json").toFile());
+    assertThat(json.get("causes").get(0).get("tracking").get("state").asString()).isEqualTo("dismissed");
+  }
+}
