@@ -174,4 +174,34 @@ class CauseTrackingTest {
         .resolve("findings.json").toFile());
     assertThat(json.get("causes").get(0).get("tracking").get("state").asString()).isEqualTo("dismissed");
   }
+
+  @Test
+  @Order(6)
+  void everyViewForBiToolsAnswersFromTheSameData() throws Exception {
+    RunReport latest = report(NIGHT.plusDays(2));
+    long runId = jdbc.queryForObject("select max(run_id) from rca_run where status = 'COMPLETED'", Long.class);
+
+    // Three nights, one of them rerun: one completed run per date, the last.
+    assertThat(jdbc.queryForList("select run_id from reporting.completed_runs order by run_date", Long.class))
+        .hasSize(3).endsWith(runId);
+    assertThat(jdbc.queryForObject("select min(duration_seconds) from reporting.completed_runs", Long.class))
+        .isNotNegative();
+    assertThat(jdbc.queryForObject("select count(*) from reporting.findings where run_date = ?", Long.class,
+        NIGHT.plusDays(2))).isEqualTo(latest.findings().size());
+    assertThat(jdbc.queryForObject("select cause_state from reporting.findings where run_date = ? and rank = ?",
+        String.class, NIGHT.plusDays(2), latest.causes().get(0).leadRank())).isEqualTo("dismissed");
+    assertThat(jdbc.queryForObject("select count(*) from reporting.clusters where run_date = ?", Long.class,
+        NIGHT.plusDays(2))).isEqualTo(latest.clusters().size());
+    assertThat(jdbc.queryForObject("select count(*) from reporting.causes", Long.class))
+        .isEqualTo(causes.list(null).size());
+    long regressed = latest.causes().get(0).tracking().id();
+    assertThat(jdbc.queryForObject("select count(*) from reporting.cause_nights where cause_id = ?", Long.class,
+        regressed)).isEqualTo(3);
+    // Every clustered escalation of the latest run counted once per dimension it has.
+    assertThat(jdbc.queryForObject("select sum(escalations) from reporting.daily_counts_latest where dimension = 'vendor'",
+        Long.class)).isEqualTo(jdbc.queryForObject("select count(*) from cluster_assignment ca join escalation e"
+        + " on e.id = ca.escalation_id where ca.run_id = ? and e.vendor is not null", Long.class, runId));
+    assertThat(jdbc.queryForObject("select count(distinct run_id) from reporting.daily_counts_latest", Long.class))
+        .isEqualTo(1);
+  }
 }
