@@ -490,7 +490,7 @@ class NightlyRunIntegrationTest {
     assertThat(restarted.status()).isEqualTo(BatchStatus.COMPLETED);
     // Completed steps are not repeated: the restart begins where the night failed.
     assertThat(restarted.steps()).extracting(NightlyRunLauncher.StepTiming::step)
-        .containsExactly("correlateStep", "publishStep", "retainStep");
+        .containsExactly("correlateStep", "publishStep", "deliverStep", "retainStep");
     assertThat(jdbc.queryForObject("""
         select count(*) from narrative_analysis a join escalation e on e.id = a.escalation_id
         where e.external_id = 'LATE-1'

@@ -39,7 +39,22 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     try (var context = ApplicationContexts.start(storage)) {
       LocalDate runDate = date != null ? date : LocalDate.now(ZoneOffset.UTC);
-      return report(context.getBean(NightlyRunLauncher.class).run(runDate, full, rerun), DatabaseName.of(storage.dataDir));
+      int exit = report(context.getBean(NightlyRunLauncher.class).run(runDate, full, rerun), DatabaseName.of(storage.dataDir));
+      if (exit == 0) {
+        published(context.getBean(org.springframework.jdbc.core.JdbcTemplate.class), runDate);
+      }
+      return exit;
+    }
+  }
+
+  /** "published: jira sent (2 ticket(s) created…), email failed (…)": a failed delivery never fails the night. */
+  static void published(org.springframework.jdbc.core.JdbcTemplate jdbc, LocalDate runDate) {
+    java.util.List<String> lines = jdbc.query("""
+        select channel || ' ' || status || ' (' || detail || ')' from delivery
+        where run_id = (select max(run_id) from rca_run where run_date = ? and status = 'COMPLETED') order by channel
+        """, (rs, i) -> rs.getString(1), runDate);
+    if (!lines.isEmpty()) {
+      System.out.println("published: " + String.join("; ", lines));
     }
   }
 

@@ -82,10 +82,10 @@ class NightlyRcaJobConfiguration {
 
   @Bean
   Job nightlyRca(JobRepository repository, Step pullStep, Step analyzeStep, Step embedStep, Step indexStep,
-                 Step clusterStep, Step correlateStep, Step publishStep, Step retainStep) {
+                 Step clusterStep, Step correlateStep, Step publishStep, Step deliverStep, Step retainStep) {
     return new JobBuilder(JOB_NAME, repository)
         .start(pullStep).next(analyzeStep).next(embedStep).next(indexStep).next(clusterStep)
-        .next(correlateStep).next(publishStep).next(retainStep)
+        .next(correlateStep).next(publishStep).next(deliverStep).next(retainStep)
         .build();
   }
 
@@ -331,6 +331,25 @@ class NightlyRcaJobConfiguration {
       var path = publisher.publish(runId);
       contribution.getStepExecution().getJobExecution().getExecutionContext()
           .putString(RunParameters.REPORT_PATH, path.toString());
+      return RepeatStatus.FINISHED;
+    }, tx).listener((StepExecutionListener) new StepProgress(progress, runId -> -1)).build();
+  }
+
+  /**
+   * Publishes the completed run to JIRA, the chat webhook and e-mail (those configured), then
+   * writes the report again with how that went. A failed delivery is recorded and retried on the
+   * next run; it never fails the night. No transaction: each delivery records itself.
+   */
+  @Bean
+  Step deliverStep(JobRepository repository, PlatformTransactionManager tx, com.escalationrca.connect.Deliveries deliveries,
+                   ReportPublisher publisher, RunProgress progress) {
+    return new StepBuilder("deliverStep", repository).tasklet((contribution, chunk) -> {
+      long runId = RunContext.runId(contribution.getStepExecution());
+      var delivered = deliveries.deliver(runId);
+      if (!delivered.isEmpty()) {
+        publisher.publish(runId);
+      }
+      contribution.incrementWriteCount(delivered.stream().filter(d -> d.status().equals("sent")).count());
       return RepeatStatus.FINISHED;
     }, tx).listener((StepExecutionListener) new StepProgress(progress, runId -> -1)).build();
   }

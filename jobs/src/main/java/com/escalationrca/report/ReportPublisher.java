@@ -137,6 +137,8 @@ public class ReportPublisher {
     model.put("hasMore", !more.isEmpty());
     model.put("ended", report.ended());
     model.put("hasEnded", !report.ended().isEmpty());
+    model.put("deliveries", report.deliveries());
+    model.put("hasDeliveries", !report.deliveries().isEmpty());
     model.put("resolutions", report.resolutions());
     model.put("hasResolutions", !report.resolutions().isEmpty());
     long dismissed = report.causes().stream().filter(RunReport.CauseSummary::dismissed).count();

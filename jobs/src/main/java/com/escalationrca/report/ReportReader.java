@@ -91,7 +91,13 @@ public class ReportReader {
         new RunReport.Counts(counts.changed(), counts.analyzed(), counts.embedded(), counts.indexed(), counts.windowSize(),
             bucket.getOrDefault("clustered", 0L), bucket.getOrDefault("unclustered", 0L),
             clusters.size(), findings.size()),
-        clusters, findings, causes, ended(runId, findings), resolutions(runId, window));
+        clusters, findings, causes, ended(runId, findings), resolutions(runId, window), deliveries(runId));
+  }
+
+  /** Where the run was published and how it went (none before its deliver step ran). */
+  public List<RunReport.Delivery> deliveries(long runId) {
+    return jdbc.query("select channel, status, attempts, detail from delivery where run_id = ? order by channel",
+        (rs, i) -> new RunReport.Delivery(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4)), runId);
   }
 
   /** The tracked state of each cause, read after the causes (no query inside another's row mapper). */

@@ -9,7 +9,11 @@ import java.util.List;
  */
 public record RunReport(LocalDate runDate, Window window, Counts counts, List<ClusterSummary> clusters,
                         List<FindingSummary> findings, List<CauseSummary> causes, List<String> ended,
-                        List<Resolution> resolutions) {
+                        List<Resolution> resolutions, List<Delivery> deliveries) {
+
+  /** Where the run was published (jira, webhook, email): sent or failed, attempts, a one-line detail. */
+  public record Delivery(String channel, String status, int attempts, String detail) {
+  }
 
   public record Window(LocalDate start, LocalDate end, boolean fullRun) {
   }
