@@ -32,6 +32,9 @@ final class RunCommand implements Callable<Integer> {
       description = "No longer needed: a run whose process died is recognised and resumed by the plain command.")
   boolean recover;
 
+  @Option(names = "--pull", description = "Pull every configured source (rca.pull) first; a failed pull stops here (exit 1).")
+  boolean pull;
+
   @Mixin
   StorageOptions storage;
 
@@ -39,6 +42,9 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     try (var context = ApplicationContexts.start(storage)) {
       LocalDate runDate = date != null ? date : LocalDate.now(ZoneOffset.UTC);
+      if (pull) {
+        PullCommand.pullAll(context, null, 10);
+      }
       int exit = report(context.getBean(NightlyRunLauncher.class).run(runDate, full, rerun), DatabaseName.of(storage.dataDir));
       if (exit == 0) {
         published(context.getBean(org.springframework.jdbc.core.JdbcTemplate.class), runDate);

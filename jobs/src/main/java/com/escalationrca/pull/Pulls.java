@@ -1,0 +1,92 @@
+package com.escalationrca.pull;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import com.escalationrca.connect.PublishProperties;
+import com.escalationrca.ingest.EscalationImporter;
+import com.escalationrca.ingest.ImportCounts;
+import com.escalationrca.ingest.MappingCatalog;
+import org.springframework.stereotype.Component;
+
+/**
+ * Pulls escalations from JIRA and source databases through the importer's validation, quarantine
+ * and upsert, so counts add up exactly as for `import`. A source's watermark moves only when its
+ * pull finishes; a pull that fails keeps what it read (upserts are idempotent) and starts from the
+ * same watermark next time.
+ */
+@Component
+public class Pulls {
+
+  public static final String JIRA = "jira";
+  public static final String JDBC = "jdbc";
+
+  private final PullProperties properties;
+  private final PublishProperties publish;
+  private final EscalationImporter importer;
+  private final MappingCatalog mappings;
+  private final PullWatermarks watermarks;
+
+  public Pulls(PullProperties properties, PublishProperties publish, EscalationImporter importer,
+               MappingCatalog mappings, PullWatermarks watermarks) {
+    this.properties = properties;
+    this.publish = publish;
+    this.importer = importer;
+    this.mappings = mappings;
+    this.watermarks = watermarks;
+  }
+
+  /** What one pull did: the source, where it started, its import counts and the new watermark. */
+  public record Pulled(String source, Instant since, long importId, ImportCounts counts, Instant watermark) {
+  }
+
+  public List<String> configured() {
+    List<String> sources = new ArrayList<>();
+    if (properties.jira().enabled()) {
+      sources.add(JIRA);
+    }
+    if (properties.jdbc().enabled()) {
+      sources.add(JDBC);
+    }
+    return sources;
+  }
+
+  public Pulled pull(String source, Consumer<ImportCounts> progress) {
+    return switch (source) {
+      case JIRA -> jira(progress);
+      case JDBC -> jdbc(progress);
+      default -> throw new IllegalArgumentException("unknown source '" + source + "'; sources: jira, jdbc");
+    };
+  }
+
+  private Pulled jira(Consumer<ImportCounts> progress) {
+    PullProperties.Jira jira = properties.jira();
+    if (!jira.enabled()) {
+      throw new IllegalArgumentException("rca.pull.jira.url is not set: nothing to pull from");
+    }
+    Instant watermark = watermarks.get(JIRA).orElse(Instant.parse(jira.start()));
+    Instant since = watermark.minus(jira.overlap());
+    List<String> columns = new ArrayList<>(mappings.load(jira.mapping()).columns().values());
+    JiraSource source = new JiraSource(jira, publish.http(), since, columns);
+    var result = importer.importRecords(source, "jira:" + jira.url() + " " + source.jql(), JIRA, jira.mapping(), progress);
+    Instant next = source.latestUpdate() == null ? watermark : source.latestUpdate();
+    watermarks.advance(JIRA, next, result.importId());
+    return new Pulled(JIRA, since, result.importId(), result.counts(), next);
+  }
+
+  private Pulled jdbc(Consumer<ImportCounts> progress) {
+    PullProperties.Jdbc jdbc = properties.jdbc();
+    if (!jdbc.enabled()) {
+      throw new IllegalArgumentException("rca.pull.jdbc.url is not set: nothing to pull from");
+    }
+    Instant since = watermarks.get(JDBC).orElse(Instant.parse(jdbc.start()));
+    try (JdbcSource source = new JdbcSource(jdbc, since)) {
+      var result = importer.importRecords(source, "jdbc:" + jdbc.url(), JDBC, jdbc.mapping(), progress);
+      Instant next = source.latest() == null ? since : source.latest();
+      watermarks.advance(JDBC, next, result.importId());
+      return new Pulled(JDBC, since, result.importId(), result.counts(), next);
+    }
+  }
+}
