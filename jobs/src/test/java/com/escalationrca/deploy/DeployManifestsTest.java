@@ -66,6 +66,28 @@ class DeployManifestsTest {
   }
 
   @Test
+  void theWebDeploymentServesTheSameImageBehindAServiceWithHealthProbes() throws Exception {
+    String[] documents = Files.readString(DEPLOY.resolve("kubernetes/web.yaml")).split("\n---\n");
+    JsonNode deployment = YAML.readTree(documents[0]);
+    JsonNode service = YAML.readTree(documents[1]);
+    Map<String, String> jib = jibConfiguration();
+
+    assertThat(deployment.path("kind").asString()).isEqualTo("Deployment");
+    JsonNode pod = deployment.path("spec").path("template").path("spec");
+    JsonNode container = pod.path("containers").get(0);
+    assertThat(container.path("image").asString()).isEqualTo(jib.get("image"));
+    assertThat(pod.path("securityContext").path("runAsNonRoot").asBoolean()).isTrue();
+    List<String> args = new ArrayList<>();
+    container.path("args").forEach(a -> args.add(a.asString()));
+    assertAcceptedAndDocumented(args);
+    assertThat(container.path("ports").get(0).path("containerPort").asInt()).isEqualTo(8080);
+    assertThat(jib.get("ports")).isEqualTo("8080");
+    assertThat(container.path("readinessProbe").path("httpGet").path("path").asString()).isEqualTo("/actuator/health");
+    assertThat(service.path("kind").asString()).isEqualTo("Service");
+    assertThat(service.path("spec").path("selector")).isEqualTo(deployment.path("spec").path("selector").path("matchLabels"));
+  }
+
+  @Test
   void theSystemdUnitsRunOneShotNightsOnATimerThatCatchesUp() throws Exception {
     Map<String, String> service = unit(DEPLOY.resolve("systemd/escalation-rca.service"));
     Map<String, String> timer = unit(DEPLOY.resolve("systemd/escalation-rca.timer"));
@@ -106,6 +128,7 @@ class DeployManifestsTest {
       volumes.add(container.getElementsByTagName("volume").item(i).getTextContent());
     }
     jib.put("volumes", String.join(" ", volumes));
+    jib.put("ports", container.getElementsByTagName("port").item(0).getTextContent());
     return jib;
   }
 

@@ -54,6 +54,19 @@ class WebApplicationTest extends ServedNight {
   }
 
   @Test
+  void probesReadHealthWithoutCredentialsAndOnlyAdminsReadMetrics() throws Exception {
+    HttpResponse<String> health = WebClient.anonymous(port).get("/actuator/health");
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(health.body()).get("status").asString()).isEqualTo("UP");
+    assertThat(health.body()).doesNotContain("db", "diskSpace");
+    assertThat(WebClient.anonymous(port).get("/actuator/prometheus").statusCode()).isEqualTo(401);
+    assertThat(WebClient.basic(port, "ana", PASSWORD).get("/actuator/prometheus").statusCode()).isEqualTo(403);
+    HttpResponse<String> metrics = WebClient.basic(port, "root", PASSWORD).get("/actuator/prometheus");
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.body()).contains("jvm_memory_used_bytes", "http_server_requests_seconds");
+  }
+
+  @Test
   void pagesCarryASecurityPolicyWithoutInlineScriptAndCannotBeFramed() throws Exception {
     HttpResponse<String> page = signedIn("max").get("/");
     assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
