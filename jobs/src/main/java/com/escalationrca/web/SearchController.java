@@ -35,8 +35,8 @@ public class SearchController {
     this.properties = properties;
   }
 
-  /** A hit with its snippet made safe to insert as HTML. */
-  public record HitView(SearchHit hit, String snippetHtml) {
+  /** A hit with its snippet as plain and highlighted parts. */
+  public record HitView(SearchHit hit, Snippet snippet) {
   }
 
   @GetMapping("/search")
@@ -51,7 +51,7 @@ public class SearchController {
     try {
       SearchResult result = searcher.with(s -> s.search(form.request(properties.pageSize())));
       model.addAttribute("result", result);
-      model.addAttribute("hits", result.hits().stream().map(h -> new HitView(h, Snippet.html(h.snippet()))).toList());
+      model.addAttribute("hits", result.hits().stream().map(h -> new HitView(h, Snippet.of(h.snippet()))).toList());
       model.addAttribute("pages", Math.max(1, (result.total() + properties.pageSize() - 1) / properties.pageSize()));
     } catch (QuerySyntaxException e) {
       model.addAttribute("error", e.getMessage());

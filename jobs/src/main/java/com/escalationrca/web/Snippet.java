@@ -1,19 +1,39 @@
 package com.escalationrca.web;
 
-import org.springframework.web.util.HtmlUtils;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * A highlighted snippet made safe for a page: everything is escaped, then only the highlighter's
- * own {@code <b>} and {@code </b>} come back as tags. A narrative that itself contains "<b>" at
- * worst shows a word in bold; nothing it contains can become a script or an attribute.
+ * A highlighted snippet as parts for a page: plain text and the words the highlighter marked
+ * with {@code <b>…</b>}. Each part is shown with {@code th:text}, so the page escapes everything
+ * a narrative holds; only the highlighter's own marks become bold.
  */
-public final class Snippet {
+public record Snippet(List<Part> parts) {
 
-  private Snippet() {
+  /** A stretch of text, highlighted or not. */
+  public record Part(String text, boolean highlighted) {
   }
 
-  public static String html(String snippet) {
-    return HtmlUtils.htmlEscape(snippet == null ? "" : snippet, "UTF-8")
-        .replace("&lt;b&gt;", "<b>").replace("&lt;/b&gt;", "</b>");
+  private static final String OPEN = "<b>";
+  private static final String CLOSE = "</b>";
+
+  public static Snippet of(String highlighted) {
+    List<Part> parts = new ArrayList<>();
+    String text = highlighted == null ? "" : highlighted;
+    int at = 0;
+    while (at < text.length()) {
+      int open = text.indexOf(OPEN, at);
+      int close = open < 0 ? -1 : text.indexOf(CLOSE, open + OPEN.length());
+      if (open < 0 || close < 0) {
+        parts.add(new Part(text.substring(at), false));
+        break;
+      }
+      if (open > at) {
+        parts.add(new Part(text.substring(at, open), false));
+      }
+      parts.add(new Part(text.substring(open + OPEN.length(), close), true));
+      at = close + CLOSE.length();
+    }
+    return new Snippet(List.copyOf(parts));
   }
 }

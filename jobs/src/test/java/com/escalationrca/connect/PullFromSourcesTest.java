@@ -1,4 +1,4 @@
-package com.escalationrca.pull;
+package com.escalationrca.connect;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.escalationrca.EscalationRcaApplication;
-import com.escalationrca.connect.PublishException;
 import com.escalationrca.ingest.ImportCounts;
 import com.escalationrca.ingest.ImportLedger;
 import com.escalationrca.store.EmbeddedServer;

@@ -1,4 +1,4 @@
-package com.escalationrca.pull;
+package com.escalationrca.connect;
 
 import java.sql.Timestamp;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package com.escalationrca.pull;
+package com.escalationrca.connect;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
-import com.escalationrca.connect.PublishException;
 import com.escalationrca.ingest.EscalationSource;
 import com.escalationrca.ingest.SourceRecord;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,11 +1,10 @@
-package com.escalationrca.pull;
+package com.escalationrca.connect;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-import com.escalationrca.connect.PublishProperties;
 import com.escalationrca.ingest.EscalationImporter;
 import com.escalationrca.ingest.ImportCounts;
 import com.escalationrca.ingest.MappingCatalog;

@@ -1,4 +1,4 @@
-package com.escalationrca.pull;
+package com.escalationrca.connect;
 
 import java.time.Duration;
 import java.util.List;

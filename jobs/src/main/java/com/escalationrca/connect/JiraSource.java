@@ -1,4 +1,4 @@
-package com.escalationrca.pull;
+package com.escalationrca.connect;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -19,10 +19,6 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import com.escalationrca.connect.Adf;
-import com.escalationrca.connect.PublishException;
-import com.escalationrca.connect.PublishProperties;
-import com.escalationrca.connect.RetryingHttp;
 import com.escalationrca.ingest.EscalationSource;
 import com.escalationrca.ingest.SourceRecord;
 import tools.jackson.databind.JsonNode;

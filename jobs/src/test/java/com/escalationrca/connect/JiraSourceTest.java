@@ -1,4 +1,4 @@
-package com.escalationrca.pull;
+package com.escalationrca.connect;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.escalationrca.connect.PublishProperties;
 import com.escalationrca.ingest.SourceRecord;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.AfterEach;
