@@ -98,13 +98,10 @@ final class CausesCommand {
     }
   }
 
-  @Command(name = "ack", mixinStandardHelpOptions = true, description = "Acknowledges a cause and names its owner.")
-  static final class Ack implements Callable<Integer> {
+  /** A change to one cause: its id, who makes it, and the action. */
+  abstract static class Change implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ID")
     long id;
-
-    @Option(names = "--owner", required = true, description = "Who owns the cause.")
-    String owner;
 
     @Mixin
     Actor actor;
@@ -112,38 +109,39 @@ final class CausesCommand {
     @Mixin
     StorageOptions storage;
 
+    abstract TrackedCause apply(TrackedCauses causes, String who);
+
     @Override
     public Integer call() {
-      return change(storage, causes -> causes.acknowledge(id, owner, actor.name()));
+      return change(storage, causes -> apply(causes, actor.name()));
+    }
+  }
+
+  @Command(name = "ack", mixinStandardHelpOptions = true, description = "Acknowledges a cause and names its owner.")
+  static final class Ack extends Change {
+    @Option(names = "--owner", required = true, description = "Who owns the cause.")
+    String owner;
+
+    @Override
+    TrackedCause apply(TrackedCauses causes, String who) {
+      return causes.acknowledge(id, owner, who);
     }
   }
 
   @Command(name = "link", mixinStandardHelpOptions = true, description = "Links a cause to a ticket (it becomes ticketed).")
-  static final class Link implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "ID")
-    long id;
-
+  static final class Link extends Change {
     @Option(names = "--ticket", required = true, description = "The ticket key, e.g. TS-1234.")
     String ticket;
 
-    @Mixin
-    Actor actor;
-
-    @Mixin
-    StorageOptions storage;
-
     @Override
-    public Integer call() {
-      return change(storage, causes -> causes.link(id, ticket, actor.name()));
+    TrackedCause apply(TrackedCauses causes, String who) {
+      return causes.link(id, ticket, who);
     }
   }
 
   @Command(name = "resolve", mixinStandardHelpOptions = true,
       description = "Resolves a cause: reports then measure its volume before and after the date.")
-  static final class Resolve implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "ID")
-    long id;
-
+  static final class Resolve extends Change {
     @Option(names = "--note", required = true, description = "What was done.")
     String note;
 
@@ -151,54 +149,29 @@ final class CausesCommand {
         description = "The day the fix took effect (UTC; default: today).")
     LocalDate on;
 
-    @Mixin
-    Actor actor;
-
-    @Mixin
-    StorageOptions storage;
-
     @Override
-    public Integer call() {
-      LocalDate day = on == null ? LocalDate.now(ZoneOffset.UTC) : on;
-      return change(storage, causes -> causes.resolve(id, day, note, actor.name()));
+    TrackedCause apply(TrackedCauses causes, String who) {
+      return causes.resolve(id, on == null ? LocalDate.now(ZoneOffset.UTC) : on, note, who);
     }
   }
 
   @Command(name = "dismiss", mixinStandardHelpOptions = true,
       description = "Dismisses a false alarm: it stays in findings.json, flagged, but leaves the top list.")
-  static final class Dismiss implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "ID")
-    long id;
-
+  static final class Dismiss extends Change {
     @Option(names = "--reason", required = true, description = "Why it is not a problem.")
     String reason;
 
-    @Mixin
-    Actor actor;
-
-    @Mixin
-    StorageOptions storage;
-
     @Override
-    public Integer call() {
-      return change(storage, causes -> causes.dismiss(id, reason, actor.name()));
+    TrackedCause apply(TrackedCauses causes, String who) {
+      return causes.dismiss(id, reason, who);
     }
   }
 
   @Command(name = "reopen", mixinStandardHelpOptions = true, description = "Reopens a resolved or dismissed cause.")
-  static final class Reopen implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "ID")
-    long id;
-
-    @Mixin
-    Actor actor;
-
-    @Mixin
-    StorageOptions storage;
-
+  static final class Reopen extends Change {
     @Override
-    public Integer call() {
-      return change(storage, causes -> causes.reopen(id, actor.name()));
+    TrackedCause apply(TrackedCauses causes, String who) {
+      return causes.reopen(id, who);
     }
   }
 }

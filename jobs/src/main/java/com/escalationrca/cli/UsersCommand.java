@@ -65,62 +65,55 @@ final class UsersCommand {
     }
   }
 
-  @Command(name = "remove", mixinStandardHelpOptions = true, description = "Removes an account.")
-  static final class Remove implements Callable<Integer> {
+  /** A change to one account, by name. */
+  abstract static class AccountChange implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME")
     String name;
 
     @Mixin
     StorageOptions storage;
 
+    /** Applies the change; returns what to print. */
+    abstract String apply(Accounts accounts);
+
     @Override
     public Integer call() {
       try (var context = ApplicationContexts.start(storage)) {
-        context.getBean(Accounts.class).remove(name);
+        System.out.println(apply(context.getBean(Accounts.class)));
       }
-      System.out.printf("removed %s%n", name);
       return 0;
     }
   }
 
-  @Command(name = "set-role", mixinStandardHelpOptions = true, description = "Changes an account's role.")
-  static final class SetRole implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "NAME")
-    String name;
+  @Command(name = "remove", mixinStandardHelpOptions = true, description = "Removes an account.")
+  static final class Remove extends AccountChange {
+    @Override
+    String apply(Accounts accounts) {
+      accounts.remove(name);
+      return "removed " + name;
+    }
+  }
 
+  @Command(name = "set-role", mixinStandardHelpOptions = true, description = "Changes an account's role.")
+  static final class SetRole extends AccountChange {
     @Parameters(index = "1", paramLabel = "ROLE", description = "analyst, manager or admin.")
     String role;
 
-    @Mixin
-    StorageOptions storage;
-
     @Override
-    public Integer call() {
+    String apply(Accounts accounts) {
       Role parsed = Role.parse(role);
-      try (var context = ApplicationContexts.start(storage)) {
-        context.getBean(Accounts.class).setRole(name, parsed);
-      }
-      System.out.printf("%s is now %s%n", name, parsed.key());
-      return 0;
+      accounts.setRole(name, parsed);
+      return name + " is now " + parsed.key();
     }
   }
 
   @Command(name = "unlock", mixinStandardHelpOptions = true,
       description = "Clears an account's failed sign-ins and lock before the lockout ends.")
-  static final class Unlock implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "NAME")
-    String name;
-
-    @Mixin
-    StorageOptions storage;
-
+  static final class Unlock extends AccountChange {
     @Override
-    public Integer call() {
-      try (var context = ApplicationContexts.start(storage)) {
-        context.getBean(Accounts.class).unlock(name);
-      }
-      System.out.printf("unlocked %s%n", name);
-      return 0;
+    String apply(Accounts accounts) {
+      accounts.unlock(name);
+      return "unlocked " + name;
     }
   }
 

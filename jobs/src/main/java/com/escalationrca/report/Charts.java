@@ -69,7 +69,13 @@ public final class Charts {
   /** A cluster's size night by night. */
   public static String sizes(java.util.List<java.util.Map.Entry<java.time.LocalDate, Integer>> nights, int width,
                              int height) {
-    TimeSeries size = new TimeSeries("size");
+    return perNight("size", nights, width, height);
+  }
+
+  /** One count per night (a cluster's size, a cause's escalations), points joined. */
+  public static String perNight(String name, java.util.List<java.util.Map.Entry<java.time.LocalDate, Integer>> nights,
+                                int width, int height) {
+    TimeSeries size = new TimeSeries(name);
     nights.forEach(n -> size.addOrUpdate(day(n.getKey()), n.getValue()));
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
     renderer.setSeriesPaint(0, ONSET);

@@ -53,7 +53,7 @@ public class CauseController {
         .map(n -> Map.entry(n.getKey(), n.getValue().intValue())).toList();
     model.addAttribute("cause", cause);
     model.addAttribute("events", causes.events(id));
-    model.addAttribute("chart", Charts.dataUri(Charts.sizes(nights, 720, 200)));
+    model.addAttribute("chart", Charts.dataUri(Charts.perNight("escalations", nights, 720, 200)));
     model.addAttribute("today", LocalDate.now(ZoneOffset.UTC));
     model.addAttribute("effect", effect(id));
     return "cause";

@@ -16,6 +16,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -61,7 +62,7 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, Accounts accounts) throws Exception {
     http.securityMatcher("/api/**")
         .authorizeHttpRequests(a -> a
             .requestMatchers("/api/search/**", "/api/search", "/api/escalations/**").hasRole(Role.ANALYST.name())
@@ -72,7 +73,8 @@ public class SecurityConfiguration {
         // Read-only GETs: a script's Basic request needs no token; a browser's session cookie is
         // SameSite=Lax and cannot carry a cross-site write because there is none.
         .csrf(csrf -> csrf.disable())
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED));
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+        .addFilterBefore(new AccountCheck(accounts), AuthorizationFilter.class);
     headers(http);
     return http.build();
   }
@@ -80,7 +82,7 @@ public class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain pages(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> singleSignOn,
-                            WebProperties properties) throws Exception {
+                            WebProperties properties, Accounts accounts) throws Exception {
     http.authorizeHttpRequests(a -> a
             .requestMatchers("/login", "/oauth2/**", "/login/oauth2/**", "/css/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
             .requestMatchers("/search", "/search.csv", "/escalations/**").hasRole(Role.ANALYST.name())
@@ -88,7 +90,8 @@ public class SecurityConfiguration {
             .anyRequest().hasRole(Role.MANAGER.name()))
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?signedOut").permitAll())
-        .csrf(Customizer.withDefaults());
+        .csrf(Customizer.withDefaults())
+        .addFilterBefore(new AccountCheck(accounts), AuthorizationFilter.class);
     // Single sign-on when spring.security.oauth2.client.registration.* is configured.
     if (singleSignOn.getIfAvailable() != null) {
       http.oauth2Login(oidc -> oidc.loginPage("/login").defaultSuccessUrl("/", false)

@@ -141,5 +141,11 @@ class BrowserTest extends ServedNight {
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
     assertThat(browser.getPageSource()).doesNotContain("<b>address</b>");
     screenshot("manager-forbidden");
+
+    browser.get(url("/causes"));
+    browser.findElement(By.cssSelector("table.causes tbody tr a")).click();
+    assertThat(browser.findElement(By.id("state")).getText()).isNotBlank();
+    assertThat(browser.findElements(By.cssSelector("form .btn"))).isNotEmpty();
+    screenshot("cause");
   }
 }

@@ -3,6 +3,7 @@ package com.escalationrca.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.OutputStream;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,14 +43,8 @@ class ServeBesideTheJobTest {
     new DatasetWriter().write(new GeneratorSpec(2000, 30, 3, today, 1), data);
     assertThat(cli("import", data.toString(), "--data-dir", folder.toString()).exit()).isZero();
 
-    CliProcess.Running add = CliProcess.start(Map.of(), List.of(), "users", "add", "ana", "--role", "analyst",
-        "--data-dir", folder.toString());
-    try (OutputStream stdin = add.process().getOutputStream()) {
-      stdin.write((PASSWORD + "\n").getBytes(StandardCharsets.UTF_8));
-    }
-    CliProcess.Result added = add.finish();
-    assertThat(added.exit()).as(added.stderr()).isZero();
-    assertThat(added.stdout()).contains("added ana (analyst)");
+    addUser(folder, "ana", "analyst");
+    addUser(folder, "root", "admin");
 
     // One trigger, some 40 s from now (UTC): after the server is up, once.
     ZonedDateTime at = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(40);
@@ -75,6 +70,13 @@ class ServeBesideTheJobTest {
       assertThat(JSON.readTree(api.get("/api/causes/1").body()).get("cause").get("updatedBy").asString()).isEqualTo("max");
       assertThat(cli("causes", "resolve", "1", "--data-dir", folder.toString()).exit()).isEqualTo(2);
 
+      CliProcess.Result demoted = cli("users", "set-role", "ana", "manager", "--data-dir", folder.toString());
+      assertThat(demoted.stdout()).contains("ana is now manager");
+      assertThat(api.get("/api/search?q=address").statusCode()).isEqualTo(403);
+      assertThat(cli("users", "list", "--data-dir", folder.toString()).stdout()).contains("ana", "manager");
+      assertThat(cli("users", "set-role", "ana", "analyst", "--data-dir", folder.toString()).exit()).isZero();
+      assertThat(cli("users", "remove", "nobody", "--data-dir", folder.toString()).stderr()).contains("no user 'nobody'");
+
       CliProcess.Result yesterday = cli("run", "--date", today.minusDays(1).toString(), "--data-dir", folder.toString(),
           "--reports-dir", root.resolve("reports").toString());
       assertThat(yesterday.exit()).as(yesterday.stderr()).isZero();
@@ -86,10 +88,30 @@ class ServeBesideTheJobTest {
       assertThat(cli("reindex", "--data-dir", folder.toString()).exit()).isZero();
       assertThat(JSON.readTree(api.get("/api/search?q=address").body()).get("total").asLong()).isEqualTo(before);
       assertThat(serve.process().isAlive()).isTrue();
+
+      // An admin reruns today's night from the admin page; the server runs it in the background.
+      WebClient admin = WebClient.anonymous(port);
+      admin.signIn("root", PASSWORD);
+      HttpResponse<String> started = admin.post("/admin/rerun", "date=" + today + "&_csrf="
+          + WebClient.encode(WebClient.csrf(admin.get("/admin/audit").body())));
+      assertThat(started.statusCode()).isEqualTo(302);
+      assertThat(awaitCompletedRuns(WebClient.basic(port, "root", PASSWORD), 3, 120).size()).isEqualTo(3);
+      assertThat(admin.get("/admin/audit").body()).contains("id=\"rerun-status\"", "completed", "rerun");
     } finally {
       serve.process().destroy();
       serve.process().waitFor();
     }
+  }
+
+  private static void addUser(Path folder, String name, String role) throws Exception {
+    CliProcess.Running add = CliProcess.start(Map.of(), List.of(), "users", "add", name, "--role", role,
+        "--data-dir", folder.toString());
+    try (OutputStream stdin = add.process().getOutputStream()) {
+      stdin.write((PASSWORD + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    CliProcess.Result added = add.finish();
+    assertThat(added.exit()).as(added.stderr()).isZero();
+    assertThat(added.stdout()).contains("added " + name + " (" + role + ")");
   }
 
   private static CliProcess.Result cli(String... arguments) throws Exception {

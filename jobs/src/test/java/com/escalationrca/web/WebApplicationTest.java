@@ -180,6 +180,22 @@ class WebApplicationTest extends ServedNight {
   }
 
   @Test
+  void aRoleChangeOrRemovalReachesSessionsWithinSeconds() throws Exception {
+    accounts.add("temp", Role.ANALYST, PASSWORD);
+    WebClient session = signedIn("temp");
+    assertThat(session.get("/search?q=address").statusCode()).isEqualTo(200);
+
+    accounts.setRole("temp", Role.MANAGER);
+    Thread.sleep(3500);
+    assertThat(session.get("/search?q=address").statusCode()).isEqualTo(403);
+    assertThat(session.get("/runs").statusCode()).isEqualTo(200);
+
+    accounts.remove("temp");
+    Thread.sleep(3500);
+    assertThat(session.get("/runs").statusCode()).isEqualTo(302);
+  }
+
+  @Test
   void formsNeedTheirCsrfToken() throws Exception {
     WebClient analyst = signedIn("ana");
     assertThat(analyst.post("/logout", "").statusCode()).isEqualTo(403);
