@@ -76,8 +76,9 @@ public class SearchController {
     try (CSVPrinter csv = CSVFormat.RFC4180.builder()
         .setHeader("id", "created", "policy", "vendor", "cluster", "score", "snippet").get().print(out)) {
       for (SearchHit hit : result.hits()) {
-        csv.printRecord(hit.id(), hit.created(), hit.policy(), hit.vendor(), hit.cluster(), hit.score(),
-            hit.snippet().replace("<b>", "").replace("</b>", ""));
+        csv.printRecord(SpreadsheetCell.of(hit.id()), hit.created(), SpreadsheetCell.of(hit.policy()),
+            SpreadsheetCell.of(hit.vendor()), hit.cluster(), hit.score(),
+            SpreadsheetCell.of(hit.snippet().replace("<b>", "").replace("</b>", "")));
       }
     }
   }
