@@ -290,17 +290,18 @@ final class BenchCommand {
       storage.reportsDir = dir.resolve("reports");
       List<com.escalationrca.bench.NightsBenchmark.Night> figures;
       long started = System.nanoTime();
-      System.out.printf("%5s %-10s %8s %9s %9s %9s %8s %5s %5s %7s %8s%n", "night", "date", "seconds", "heap MB",
-          "db MB", "index MB", "clusters", "kept", "new", "moved", "findings");
+      System.out.printf("%5s %-10s %8s %9s %9s %9s %8s %5s %5s %7s %8s %8s%n", "night", "date", "seconds", "heap MB",
+          "db MB", "index MB", "clusters", "kept", "new", "moved", "rehomed", "findings");
       try (var context = ApplicationContexts.start(storage)) {
         figures = new com.escalationrca.bench.NightsBenchmark(
             context.getBean(com.escalationrca.ingest.EscalationImporter.class),
             context.getBean(com.escalationrca.job.NightlyRunLauncher.class),
             context.getBean(org.springframework.jdbc.core.JdbcTemplate.class),
             context.getBean(com.escalationrca.store.StorageProperties.class).indexDir(), dir)
-            .run(nights, perDay, seed, n -> System.out.printf("%5d %-10s %8.1f %9.0f %9.1f %9.1f %8d %5d %5d %7d %8d%n",
+            .run(nights, perDay, seed, n -> System.out.printf("%5d %-10s %8.1f %9.0f %9.1f %9.1f %8d %5d %5d %7d %8d %8d%n",
                 n.night(), n.date(), n.seconds(), n.peakHeapBytes() / 1e6, n.databaseBytes() / 1e6,
-                n.indexBytes() / 1e6, n.clusters(), n.kept(), n.newClusters(), n.themesMoved(), n.findings()));
+                n.indexBytes() / 1e6, n.clusters(), n.kept(), n.newClusters(), n.themesMoved(), n.themesRehomed(),
+                n.findings()));
       }
       var tenth = figures.get(9);
       var lastNight = figures.get(figures.size() - 1);
@@ -309,8 +310,10 @@ final class BenchCommand {
           + " index %.2fx%n", lastNight.night(), median3(figures, figures.size() - 1) / median3(figures, 9),
           median3(figures, figures.size() - 1), median3(figures, 9),
           (double) lastNight.databaseBytes() / tenth.databaseBytes(), (double) lastNight.indexBytes() / tenth.indexBytes());
-      System.out.printf("recurring themes whose cluster changed id after night 1: %d (over %d nights)%n",
-          figures.stream().mapToInt(com.escalationrca.bench.NightsBenchmark.Night::themesMoved).sum(), nights - 1);
+      System.out.printf("recurring themes whose largest cluster changed after night 1: %d (over %d nights); of those,"
+          + " to a cluster that held none of the theme the night before: %d%n",
+          figures.stream().mapToInt(com.escalationrca.bench.NightsBenchmark.Night::themesMoved).sum(), nights - 1,
+          figures.stream().mapToInt(com.escalationrca.bench.NightsBenchmark.Night::themesRehomed).sum());
       boolean serverLeft = Files.exists(storage.dataDir.resolve("postgres").resolve("postmaster.pid"));
       System.out.printf("left behind: embedded PostgreSQL %s%n", serverLeft ? "STILL RUNNING" : "stopped");
       if (workDir == null) {
