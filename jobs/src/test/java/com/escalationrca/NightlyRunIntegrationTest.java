@@ -3,7 +3,6 @@ package com.escalationrca;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NightlyRunIntegrationTest {
 
-  private static final Path ROOT = temporaryRoot();
+  private static final Path ROOT = TestFolders.temporary("rca-it-");
   private static final LocalDate RUN_DATE = LocalDate.of(2026, 3, 1);
 
   @DynamicPropertySource
@@ -62,14 +61,6 @@ class NightlyRunIntegrationTest {
   JdbcTemplate jdbc;
   @Autowired
   com.escalationrca.index.IndexRebuilder rebuilder;
-
-  private static Path temporaryRoot() {
-    try {
-      return Files.createTempDirectory("rca-it-");
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   private static Path fixture(String name) throws URISyntaxException {
     return Path.of(NightlyRunIntegrationTest.class.getResource("/fixtures/" + name).toURI());

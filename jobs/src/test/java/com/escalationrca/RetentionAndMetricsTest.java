@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -39,7 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = EscalationRcaApplication.class)
 class RetentionAndMetricsTest {
 
-  private static final Path ROOT = temporaryRoot();
+  private static final Path ROOT = TestFolders.temporary("rca-retention-");
   private static final LocalDate FIRST = LocalDate.of(2026, 1, 31);
   private static final LocalDate SECOND = FIRST.plusDays(35);
   private static final List<String> PUSHES = new CopyOnWriteArrayList<>();
@@ -61,14 +60,6 @@ class RetentionAndMetricsTest {
   NightlyRunLauncher launcher;
   @Autowired
   JdbcTemplate jdbc;
-
-  private static Path temporaryRoot() {
-    try {
-      return Files.createTempDirectory("rca-retention-");
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   /** A Pushgateway stand-in: records what it is sent, answers 200. */
   private static HttpServer gateway() {

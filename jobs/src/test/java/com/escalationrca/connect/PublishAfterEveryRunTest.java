@@ -11,7 +11,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -19,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.escalationrca.EscalationRcaApplication;
+import com.escalationrca.TestFolders;
 import com.escalationrca.generate.DatasetWriter;
 import com.escalationrca.generate.GeneratorSpec;
 import com.escalationrca.ingest.EscalationImporter;
@@ -59,7 +59,7 @@ import tools.jackson.databind.json.JsonMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PublishAfterEveryRunTest {
 
-  private static final Path ROOT = temporaryRoot();
+  private static final Path ROOT = TestFolders.temporary("rca-publish-");
   private static final LocalDate NIGHT = LocalDate.of(2026, 3, 1);
   private static final WireMockServer SERVERS = started(new WireMockServer(wireMockConfig().dynamicPort()
       .globalTemplating(true)));
@@ -93,14 +93,6 @@ class PublishAfterEveryRunTest {
   TrackedCauses causes;
   @Autowired
   JdbcTemplate jdbc;
-
-  private static Path temporaryRoot() {
-    try {
-      return Files.createTempDirectory("rca-publish-");
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   private static WireMockServer started(WireMockServer server) {
     server.start();

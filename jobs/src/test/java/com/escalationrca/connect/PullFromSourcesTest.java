@@ -11,8 +11,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.escalationrca.EscalationRcaApplication;
+import com.escalationrca.TestFolders;
 import com.escalationrca.ingest.ImportCounts;
 import com.escalationrca.ingest.ImportLedger;
 import com.escalationrca.store.EmbeddedServer;
@@ -49,7 +48,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PullFromSourcesTest {
 
-  private static final Path ROOT = temporaryRoot();
+  private static final Path ROOT = TestFolders.temporary("rca-pull-");
   private static final WireMockServer JIRA = started(new WireMockServer(wireMockConfig().dynamicPort()));
   private static final EmbeddedServer SOURCE_DB = EmbeddedServer.acquire(ROOT.resolve("source-db"));
 
@@ -80,14 +79,6 @@ class PullFromSourcesTest {
   ImportLedger ledger;
   @Autowired
   JdbcTemplate jdbc;
-
-  private static Path temporaryRoot() {
-    try {
-      return Files.createTempDirectory("rca-pull-");
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   private static WireMockServer started(WireMockServer server) {
     server.start();

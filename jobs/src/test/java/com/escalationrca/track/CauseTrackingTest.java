@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.escalationrca.EscalationRcaApplication;
+import com.escalationrca.TestFolders;
 import com.escalationrca.generate.DatasetWriter;
 import com.escalationrca.generate.GeneratorSpec;
 import com.escalationrca.ingest.EscalationImporter;
@@ -38,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CauseTrackingTest {
 
-  private static final Path ROOT = temporaryRoot();
+  private static final Path ROOT = TestFolders.temporary("rca-track-");
   private static final LocalDate NIGHT = LocalDate.of(2026, 3, 1);
 
   @DynamicPropertySource
@@ -57,14 +58,6 @@ class CauseTrackingTest {
   JdbcTemplate jdbc;
   @Autowired
   ReportReader reader;
-
-  private static Path temporaryRoot() {
-    try {
-      return Files.createTempDirectory("rca-track-");
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   private long run(LocalDate date) throws Exception {
     NightlyRunLauncher.RunOutcome outcome = launcher.run(date, false, false);

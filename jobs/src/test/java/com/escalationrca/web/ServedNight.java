@@ -2,7 +2,6 @@ package com.escalationrca.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.escalationrca.EscalationRcaApplication;
+import com.escalationrca.TestFolders;
 import com.escalationrca.generate.DatasetWriter;
 import com.escalationrca.generate.GeneratorSpec;
 import com.escalationrca.ingest.EscalationImporter;
@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ServedNight {
 
-  static final Path ROOT = temporaryRoot();
+  static final Path ROOT = TestFolders.temporary("rca-web-");
   static final LocalDate RUN_DATE = LocalDate.of(2026, 3, 1);
   static final String PASSWORD = "correct horse battery";
   static final String NARRATIVE_PAYLOAD = "<script>alert('xss-narrative')</script>";
@@ -61,14 +61,6 @@ abstract class ServedNight {
   Accounts accounts;
   @Autowired
   RunCatalog catalog;
-
-  private static Path temporaryRoot() {
-    try {
-      return Files.createTempDirectory("rca-web-");
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   @BeforeAll
   void aNightHasRunAndThreePeopleHaveAccounts() throws Exception {

@@ -8,10 +8,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.escalationrca.EscalationRcaApplication;
+import com.escalationrca.TestFolders;
 import oidcprovider.TestIdentityProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class SingleSignOnTest {
 
   private static final int APP_PORT = freePort();
   private static final ConfigurableApplicationContext PROVIDER = TestIdentityProvider.start(APP_PORT);
-  private static final Path ROOT = temporaryRoot();
+  private static final Path ROOT = TestFolders.temporary("rca-sso-");
 
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {
@@ -55,14 +55,6 @@ class SingleSignOnTest {
   private static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static Path temporaryRoot() {
-    try {
-      return Files.createTempDirectory("rca-sso-");
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }
