@@ -47,8 +47,7 @@ class NightlyRunIntegrationTest {
 
   @DynamicPropertySource
   static void storage(DynamicPropertyRegistry registry) {
-    registry.add("rca.storage.data-dir", () -> ROOT.resolve("data").toString());
-    registry.add("rca.storage.reports-dir", () -> ROOT.resolve("reports").toString());
+    TestFolders.storage(registry, ROOT);
   }
 
   @Autowired

@@ -46,8 +46,7 @@ class RetentionAndMetricsTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("rca.storage.data-dir", () -> ROOT.resolve("data").toString());
-    registry.add("rca.storage.reports-dir", () -> ROOT.resolve("reports").toString());
+    TestFolders.storage(registry, ROOT);
     registry.add("rca.retention.run-days", () -> "20");
     registry.add("rca.retention.analysis-days", () -> "40");
     registry.add("rca.retention.escalation-days", () -> "50");

@@ -52,14 +52,19 @@ public class Accounts implements UserDetailsService {
         role.key());
   }
 
+  private static final String ACCOUNT = "select name, role, failed_attempts, locked_until, created_at from app_user";
+
   public List<Account> list() {
-    return jdbc.query("select name, role, failed_attempts, locked_until, created_at from app_user order by name",
-        (rs, i) -> new Account(rs.getString(1), Role.parse(rs.getString(2)), rs.getInt(3), instant(rs.getTimestamp(4)),
-            instant(rs.getTimestamp(5))));
+    return jdbc.query(ACCOUNT + " order by name", Accounts::account);
   }
 
   public Optional<Account> find(String name) {
-    return list().stream().filter(a -> a.name().equals(name)).findFirst();
+    return jdbc.query(ACCOUNT + " where name = ?", Accounts::account, name).stream().findFirst();
+  }
+
+  private static Account account(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new Account(rs.getString(1), Role.parse(rs.getString(2)), rs.getInt(3), instant(rs.getTimestamp(4)),
+        instant(rs.getTimestamp(5)));
   }
 
   public void remove(String name) {

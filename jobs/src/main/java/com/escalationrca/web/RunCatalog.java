@@ -57,29 +57,38 @@ public class RunCatalog {
     }
   }
 
+  private static final String COLUMNS = """
+      select run_id, run_date, status, changed, window_size, cluster_count, finding_count, started_at, finished_at
+      from rca_run""";
+
   public List<RunRow> runs(int limit) {
-    return jdbc.query("""
-        select run_id, run_date, status, changed, window_size, cluster_count, finding_count, started_at, finished_at
-        from rca_run order by run_date desc, run_id desc limit ?
-        """, (rs, i) -> new RunRow(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getLong(4),
-        rs.getLong(5), rs.getInt(6), rs.getInt(7), rs.getTimestamp(8).toInstant(),
-        rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant()), limit);
+    return jdbc.query(COLUMNS + " order by run_date desc, run_id desc limit ?", RunCatalog::row, limit);
+  }
+
+  private static RunRow row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+    return new RunRow(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getLong(4), rs.getLong(5),
+        rs.getInt(6), rs.getInt(7), rs.getTimestamp(8).toInstant(),
+        rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant());
+  }
+
+  /** One run, the newest first, matching a condition: every page asks for one, never for all of them. */
+  private Optional<RunRow> first(String where, Object... arguments) {
+    return jdbc.query(COLUMNS + " where status = '" + RunLedger.COMPLETED + "' and " + where
+        + " order by run_date desc, run_id desc limit 1", RunCatalog::row, arguments).stream().findFirst();
   }
 
   /** The completed run of a date (the last, if the date was rerun). */
   public Optional<RunRow> completed(LocalDate date) {
-    return runs(Integer.MAX_VALUE).stream().filter(r -> r.completed() && r.date().equals(date)).findFirst();
+    return first("run_date = ?", date);
   }
 
   public Optional<RunRow> latestCompleted() {
-    return runs(Integer.MAX_VALUE).stream().filter(RunRow::completed).findFirst();
+    return first("true");
   }
 
   /** The completed run before this one, for "new, continuing and ended". */
   public Optional<RunRow> previous(RunRow run) {
-    return runs(Integer.MAX_VALUE).stream()
-        .filter(r -> r.completed() && r.date().isBefore(run.date()))
-        .findFirst();
+    return first("run_date < ?", run.date());
   }
 
   /**

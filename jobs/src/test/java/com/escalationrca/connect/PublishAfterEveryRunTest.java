@@ -68,8 +68,7 @@ class PublishAfterEveryRunTest {
 
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {
-    registry.add("rca.storage.data-dir", () -> ROOT.resolve("data").toString());
-    registry.add("rca.storage.reports-dir", () -> ROOT.resolve("reports").toString());
+    TestFolders.storage(registry, ROOT);
     registry.add("rca.publish.base-url", () -> "https://rca.example.com");
     registry.add("rca.publish.top-causes", () -> "3");
     registry.add("rca.publish.jira.url", SERVERS::baseUrl);

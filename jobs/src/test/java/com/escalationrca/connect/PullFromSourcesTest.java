@@ -54,8 +54,7 @@ class PullFromSourcesTest {
 
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {
-    registry.add("rca.storage.data-dir", () -> ROOT.resolve("data").toString());
-    registry.add("rca.storage.reports-dir", () -> ROOT.resolve("reports").toString());
+    TestFolders.storage(registry, ROOT);
     registry.add("rca.pull.jira.url", JIRA::baseUrl);
     registry.add("rca.pull.jira.user", () -> "bot@example.com");
     registry.add("rca.pull.jira.token", () -> "jira-token");

@@ -44,8 +44,7 @@ class CauseTrackingTest {
 
   @DynamicPropertySource
   static void storage(DynamicPropertyRegistry registry) {
-    registry.add("rca.storage.data-dir", () -> ROOT.resolve("data").toString());
-    registry.add("rca.storage.reports-dir", () -> ROOT.resolve("reports").toString());
+    TestFolders.storage(registry, ROOT);
   }
 
   @Autowired

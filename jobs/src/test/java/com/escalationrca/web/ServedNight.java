@@ -46,8 +46,7 @@ abstract class ServedNight {
 
   @DynamicPropertySource
   static void storage(DynamicPropertyRegistry registry) {
-    registry.add("rca.storage.data-dir", () -> ROOT.resolve("data").toString());
-    registry.add("rca.storage.reports-dir", () -> ROOT.resolve("reports").toString());
+    TestFolders.storage(registry, ROOT);
     registry.add("rca.web.max-failed-sign-ins", () -> "3");
   }
 

@@ -37,8 +37,7 @@ class SingleSignOnTest {
     String issuer = "http://127.0.0.1:" + TestIdentityProvider.port(PROVIDER);
     registry.add("server.port", () -> APP_PORT);
     registry.add("server.address", () -> "127.0.0.1");
-    registry.add("rca.storage.data-dir", () -> ROOT.resolve("data").toString());
-    registry.add("rca.storage.reports-dir", () -> ROOT.resolve("reports").toString());
+    TestFolders.storage(registry, ROOT);
     String registration = "spring.security.oauth2.client.registration.corp.";
     registry.add(registration + "client-id", () -> TestIdentityProvider.CLIENT_ID);
     registry.add(registration + "client-secret", () -> TestIdentityProvider.CLIENT_SECRET);
