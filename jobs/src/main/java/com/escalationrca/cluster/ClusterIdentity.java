@@ -1,14 +1,16 @@
 package com.escalationrca.cluster;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * Gives tonight's clusters the ids of last night's when they are the same problem. Pairs whose
- * signatures have cosine ≥ {@code threshold} are links. Links are first matched one to one, most
- * similar first: a matched current cluster continues the previous one under its id (stable,
- * growing or shrinking by size). A previous cluster left unmatched whose closest link continues
- * another is MERGED into it; a current cluster left unmatched but linked to a continued one SPLIT
+ * Gives tonight's clusters the ids of last night's when they are the same problem. Two clusters
+ * that share members (escalations in both nights' windows) are linked when most of one's common
+ * members are in the other; two that do not, when their signatures have cosine ≥ {@code threshold}.
+ * Links are first matched one to one, strongest first (members before words): a matched current
+ * cluster continues the previous one under its id (stable, growing or shrinking by size). A
+ * previous cluster left unmatched whose heir (most of its members) continues another is MERGED into it; a current cluster left unmatched but linked to a continued one SPLIT
  * from it (and the continuing sibling is marked SPLIT too). Unlinked current clusters are NEW.
  * New ids come after the highest ever issued, so an id never comes back meaning something else.
  */
@@ -35,26 +37,40 @@ public final class ClusterIdentity {
     this.threshold = threshold;
   }
 
+  /** Matches by signatures alone (no members known in common). */
+  public List<Identity> match(List<Cluster> current, List<ClusterSignature> signatures,
+                              List<PreviousCluster> previous, int highestIssued) {
+    return match(current, signatures, previous, Overlap.none(current.size(), previous.size()), highestIssued);
+  }
+
   /**
    * @param current tonight's clusters, in their order (largest first)
+   * @param overlap the members tonight's and last night's clusters share
    * @param highestIssued the highest numeric id ever issued (0 if none)
    * @return one identity per current cluster, in the same order
    */
   public List<Identity> match(List<Cluster> current, List<ClusterSignature> signatures,
-                              List<PreviousCluster> previous, int highestIssued) {
+                              List<PreviousCluster> previous, Overlap overlap, int highestIssued) {
     int n = current.size();
+    // Where both clusters have members in common, members decide (linked when most of one is in the
+    // other, ranked by Jaccard) and outrank any link by words (signature cosine >= threshold).
     double[][] similarity = new double[n][previous.size()];
+    boolean[][] byMembers = new boolean[n][previous.size()];
     List<int[]> links = new ArrayList<>();
     for (int c = 0; c < n; c++) {
       for (int p = 0; p < previous.size(); p++) {
-        similarity[c][p] = signatures.get(c).cosine(previous.get(p).signature());
-        if (similarity[c][p] >= threshold) {
+        byMembers[c][p] = overlap.known(c, p);
+        similarity[c][p] = byMembers[c][p] ? overlap.jaccard(c, p)
+            : signatures.get(c).cosine(previous.get(p).signature());
+        if (byMembers[c][p] ? overlap.linked(c, p) : similarity[c][p] >= threshold) {
           links.add(new int[] {c, p});
         }
       }
     }
-    // 1. Continuations: one-to-one, most similar pairs first (greedy matching).
-    links.sort((a, b) -> Double.compare(similarity[b[0]][b[1]], similarity[a[0]][a[1]]));
+    Comparator<int[]> stronger = Comparator.<int[], Boolean>comparing(l -> byMembers[l[0]][l[1]])
+        .thenComparingDouble(l -> similarity[l[0]][l[1]]).reversed();
+    // 1. Continuations: one-to-one, strongest pairs first (greedy matching).
+    links.sort(stronger);
     int[] continues = new int[n];
     java.util.Arrays.fill(continues, -1);
     int[] continuedBy = new int[previous.size()];
@@ -77,7 +93,7 @@ public final class ClusterIdentity {
     for (int[] link : links) {
       int c = link[0];
       int p = link[1];
-      if (continuedBy[p] < 0 && continues[c] >= 0 && bestCurrent(p, similarity, n) == c) {
+      if (continuedBy[p] < 0 && continues[c] >= 0 && heir(p, n, byMembers, similarity, overlap) == c) {
         absorbed.get(c).add(previous.get(p).id());
       } else if (continues[c] < 0 && continuedBy[p] >= 0 && splitOf[c] < 0) {
         splitOf[c] = p;
@@ -103,10 +119,14 @@ public final class ClusterIdentity {
     return identities;
   }
 
-  private static int bestCurrent(int p, double[][] similarity, int n) {
+  /** Tonight's cluster that took most of previous cluster p: by members where known, else by words. */
+  private static int heir(int p, int n, boolean[][] byMembers, double[][] similarity, Overlap overlap) {
     int best = 0;
     for (int c = 1; c < n; c++) {
-      if (similarity[c][p] > similarity[best][p]) {
+      boolean better = byMembers[c][p] != byMembers[best][p] ? byMembers[c][p]
+          : byMembers[c][p] ? overlap.shared()[c][p] > overlap.shared()[best][p]
+          : similarity[c][p] > similarity[best][p];
+      if (better) {
         best = c;
       }
     }

@@ -17,7 +17,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *   the "not clustered" bucket (a small cluster's members first try the other clusters).</li>
  *   <li>Narratives whose feature sets have Jaccard similarity at least
  *   {@code nearDuplicateSimilarity} count as one point (0: only identical ones).</li>
- *   <li>A cluster keeps last night's id when the cosine of the two signatures is at least
+ *   <li>Merging leans on last night's clusters: micro-clusters most of whose members were in the
+ *   same cluster last night merge down to a threshold {@code mergeStickiness} lower, ones from
+ *   different clusters only from a threshold that much higher (0: every night from scratch).</li>
+ *   <li>A cluster keeps last night's id when most members of one are in the other; with no members
+ *   in common (a long gap between runs), when the cosine of the two signatures is at least
  *   {@code identityThreshold}.</li>
  * </ul>
  */
@@ -36,7 +40,8 @@ public record ClusterProperties(@DefaultValue("4") int minClusters,
                                 @DefaultValue("0.85") double nearDuplicateSimilarity,
                                 @DefaultValue("0.12") double mergeSimilarity,
                                 @DefaultValue("0.5") double embeddingMergeSimilarity,
-                                @DefaultValue("0.3") double embeddingMinSimilarity) {
+                                @DefaultValue("0.3") double embeddingMinSimilarity,
+                                @DefaultValue("0.25") double mergeStickiness) {
 
   public ClusterProperties {
     if (minClusters < 1 || maxClusters < minClusters) {
@@ -44,6 +49,9 @@ public record ClusterProperties(@DefaultValue("4") int minClusters,
     }
     if (minSimilarity < 0 || minSimilarity >= 1 || embeddingMinSimilarity < 0 || embeddingMinSimilarity >= 1) {
       throw new IllegalArgumentException("rca.cluster.min-similarity and embedding-min-similarity must be in [0, 1)");
+    }
+    if (mergeStickiness < 0 || mergeStickiness >= 1) {
+      throw new IllegalArgumentException("rca.cluster.merge-stickiness must be in [0, 1)");
     }
     if (mergeSimilarity <= 0 || embeddingMergeSimilarity <= 0) {
       throw new IllegalArgumentException("rca.cluster.merge-similarity and embedding-merge-similarity must be positive");

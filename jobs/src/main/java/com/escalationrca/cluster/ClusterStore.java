@@ -35,6 +35,22 @@ public class ClusterStore {
             ClusterSignature.decode(rs.getString(3))), runId);
   }
 
+  /** Every escalation's cluster in a run (by number, 0 for the bucket): tonight's clustering leans on it. */
+  public PreviousAssignments assignmentsOf(long runId) {
+    Integer count = jdbc.queryForObject("select count(*) from cluster_assignment where run_id = ?", Integer.class, runId);
+    long[] ids = new long[count == null ? 0 : count];
+    int[] numbers = new int[ids.length];
+    int[] next = {0};
+    jdbc.query("select escalation_id, cluster_id from cluster_assignment where run_id = ? order by escalation_id",
+        rs -> {
+          if (next[0] < ids.length) {
+            ids[next[0]] = rs.getLong(1);
+            numbers[next[0]++] = ClusterIdentity.number(rs.getString(2));
+          }
+        }, runId);
+    return new PreviousAssignments(java.util.Arrays.copyOf(ids, next[0]), java.util.Arrays.copyOf(numbers, next[0]));
+  }
+
   /** The highest cluster number ever issued, so a new cluster never reuses a retired id. */
   public int highestIssuedId() {
     Integer n = jdbc.queryForObject("""

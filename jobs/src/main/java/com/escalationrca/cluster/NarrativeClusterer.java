@@ -54,6 +54,15 @@ public final class NarrativeClusterer {
 
   /** Clusters with term weights from {@code statistics} (the search index's) where they know a term. */
   public Clustering cluster(List<NarrativeDocument> documents, TermStatistics statistics) {
+    return cluster(documents, statistics, PreviousAssignments.NONE);
+  }
+
+  /**
+   * Clusters leaning on last night's clusters ({@code previous}): micro-clusters made mostly of one
+   * of last night's clusters merge more easily with each other and less easily with others.
+   */
+  public Clustering cluster(List<NarrativeDocument> documents, TermStatistics statistics,
+                            PreviousAssignments previous) {
     TermVectors vectors = TermVectors.build(documents, properties, statistics);
     Map<Long, Clustering.Assignment> assignments = new HashMap<>();
     for (NarrativeDocument document : documents) {
@@ -66,7 +75,7 @@ public final class NarrativeClusterer {
       if (members.isEmpty()) {
         continue;
       }
-      Partition partition = partition(geometry, members, documents, vectors);
+      Partition partition = partition(geometry, members, documents, vectors, previous);
       found.addAll(partition.clusters());
       for (int i = 0; i < partition.outliers().size(); i++) {
         for (int d : partition.outliers().get(i)) {
@@ -132,7 +141,7 @@ public final class NarrativeClusterer {
   }
 
   private Partition partition(Geometry geometry, List<Integer> members, List<NarrativeDocument> documents,
-                                TermVectors vectors) {
+                                TermVectors vectors, PreviousAssignments previous) {
     List<List<Integer>> groups = distinctPoints(members, vectors);
     SparseVector[] points = groups.stream().map(g -> geometry == Geometry.EMBEDDING
         ? dense(documents.get(g.get(0)).embedding()) : vectors.vector(g.get(0))).toArray(SparseVector[]::new);
@@ -151,7 +160,9 @@ public final class NarrativeClusterer {
         ? kmeans.fit(points, dimensions, k)
         : kmeans.refine(points, kmeans.fit(sample(points), dimensions, k).centroids(), REFINE_PASSES);
     double threshold = geometry == Geometry.EMBEDDING ? properties.embeddingMergeSimilarity() : properties.mergeSimilarity();
-    int[] merged = AverageLinkage.merge(points, micro.assignment(), micro.k(), dimensions, threshold);
+    int[] labels = previousLabels(groups, micro.assignment(), micro.k(), documents, previous);
+    int[] merged = AverageLinkage.merge(points, micro.assignment(), micro.k(), dimensions, threshold, labels,
+        previous.isEmpty() ? 0 : properties.mergeStickiness());
     int[] cluster = new int[points.length];
     for (int p = 0; p < points.length; p++) {
       cluster[p] = merged[micro.assignment()[p]];
@@ -163,6 +174,40 @@ public final class NarrativeClusterer {
     log.info("{} partition: {} narratives ({} distinct points) into {} micro-clusters, merged into {} clusters",
         geometry.name().toLowerCase(), escalations, points.length, micro.k(), found.clusters().size());
     return found;
+  }
+
+  /**
+   * Each micro-cluster's label: last night's cluster that holds more than half of its escalations,
+   * or 0. A micro-cluster of mostly new escalations carries none and merges on its words alone.
+   */
+  static int[] previousLabels(List<List<Integer>> groups, int[] assignment, int k, List<NarrativeDocument> documents,
+                              PreviousAssignments previous) {
+    int[] labels = new int[k];
+    if (previous.isEmpty()) {
+      return labels;
+    }
+    List<Map<Integer, Integer>> counts = new ArrayList<>();
+    int[] escalations = new int[k];
+    for (int m = 0; m < k; m++) {
+      counts.add(new HashMap<>());
+    }
+    for (int p = 0; p < groups.size(); p++) {
+      for (int d : groups.get(p)) {
+        escalations[assignment[p]]++;
+        int number = previous.numberOf(documents.get(d).escalationId());
+        if (number > 0) {
+          counts.get(assignment[p]).merge(number, 1, Integer::sum);
+        }
+      }
+    }
+    for (int m = 0; m < k; m++) {
+      int micro = m;
+      counts.get(m).entrySet().stream()
+          .max(Map.Entry.<Integer, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+          .filter(e -> e.getValue() * 2 > escalations[micro])
+          .ifPresent(e -> labels[micro] = e.getKey());
+    }
+    return labels;
   }
 
   /**

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -15,6 +16,8 @@ import com.escalationrca.cluster.ClusterStore;
 import com.escalationrca.cluster.DistinctiveTerms;
 import com.escalationrca.cluster.Clustering;
 import com.escalationrca.cluster.NarrativeClusterer;
+import com.escalationrca.cluster.Overlap;
+import com.escalationrca.cluster.PreviousAssignments;
 import com.escalationrca.cluster.TermStatistics;
 import com.escalationrca.index.IndexTermStatistics;
 import com.escalationrca.correlate.CorrelateProperties;
@@ -266,15 +269,17 @@ class NightlyRcaJobConfiguration {
       Map<Long, float[]> vectors = embeddings.windowVectors(window, embed, SentenceEncoder.currentIdentity());
       var documents = analyses.windowDocuments(window).stream()
           .map(d -> vectors.containsKey(d.escalationId()) ? d.withEmbedding(vectors.get(d.escalationId())) : d).toList();
+      // Last night's clusters: tonight's lean on them (stable problems) and inherit their ids.
+      Optional<Long> previousRun = ledger.previousCompletedRun(window.runId());
+      List<ClusterIdentity.PreviousCluster> previous = previousRun.map(clusters::clustersOf).orElse(List.of());
+      PreviousAssignments before = previousRun.map(clusters::assignmentsOf).orElse(PreviousAssignments.NONE);
       Clustering found;
       try (TermStatistics statistics = IndexTermStatistics.open(storage.indexDir())) {
-        found = new NarrativeClusterer(properties).cluster(documents, statistics);
+        found = new NarrativeClusterer(properties).cluster(documents, statistics, before);
       }
-      List<ClusterIdentity.PreviousCluster> previous = ledger.previousCompletedRun(window.runId())
-          .map(clusters::clustersOf).orElse(List.of());
       Clustering clustering = found.identified(new ClusterIdentity(properties.identityThreshold())
           .match(found.clusters(), found.clusters().stream().map(Cluster::signature).toList(),
-              previous, clusters.highestIssuedId()));
+              previous, Overlap.of(found, previous, before), clusters.highestIssuedId()));
       clusters.save(window.runId(), clustering);
       // Analysts filter searches by cluster: the index shows the latest run's clusters, so tag
       // tonight's window and clear the tags of last run's documents that left the window.

@@ -15,7 +15,7 @@ class ClusteringBenchmarkTest {
   void scoresEachMethodAndOursRecoversGeneratedThemesBetterThanOnTermsAloneAndThanTheBaseline() {
     BenchAnalysis analysis = new BenchAnalysis(NlpModels.load(), new EmbedProperties("all-minilm-l6-v2-q", List.of("en"), 2));
     ClusteringBenchmark.Corpus corpus = new BenchmarkCorpora(analysis).generated(3000, 4);
-    ClusterProperties properties = new ClusterProperties(4, 120, 8, 3, 0.4, 20000, 25, 0.12, 20000, 42, 0.5, 0.85, 0.12, 0.5, 0.3);
+    ClusterProperties properties = new ClusterProperties(4, 120, 8, 3, 0.4, 20000, 25, 0.12, 20000, 42, 0.5, 0.85, 0.12, 0.5, 0.3, 0.25);
 
     List<ClusteringBenchmark.Score> scores = new ClusteringBenchmark(properties).score(corpus);
 

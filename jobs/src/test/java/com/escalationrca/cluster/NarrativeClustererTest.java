@@ -26,7 +26,7 @@ class NarrativeClustererTest {
   }
 
   private static ClusterProperties properties(int minClusterSize, double minSimilarity, double nearDuplicates) {
-    return new ClusterProperties(2, 12, minClusterSize, 2, 0.5, 10_000, 30, minSimilarity, 4000, 42, 0.5, nearDuplicates, 0.12, 0.5, 0.3);
+    return new ClusterProperties(2, 12, minClusterSize, 2, 0.5, 10_000, 30, minSimilarity, 4000, 42, 0.5, nearDuplicates, 0.12, 0.5, 0.3, 0.25);
   }
 
   /** Documents of 6 theme words and 2 common words, drawn at random. */
@@ -176,6 +176,69 @@ class NarrativeClustererTest {
     assertThat(merged).containsExactly(0, 0, 1);
     // Above every pair's mean cosine nothing merges.
     assertThat(AverageLinkage.merge(points, micro, 3, 3, 0.99)).containsExactly(0, 1, 2);
+  }
+
+  @Test
+  void partsOfLastNightsClusterStayTogetherAndPartsOfTwoStayApart() {
+    // Micro-clusters 0 and 1: mean cosine 0.85.
+    SparseVector[] points = {unit(1, 0, 0), unit(1, 0.1, 0), unit(0.8, 0.6, 0), unit(0.8, 0.5, 0)};
+    int[] micro = {0, 0, 1, 1};
+
+    // At 0.9 they stay apart from scratch, but were one cluster last night: they merge down to 0.675.
+    assertThat(AverageLinkage.merge(points, micro, 2, 3, 0.9)).containsExactly(0, 1);
+    assertThat(AverageLinkage.merge(points, micro, 2, 3, 0.9, new int[] {7, 7}, 0.25)).containsExactly(0, 0);
+    // At 0.8 they merge from scratch, or with one part new; from two of last night's clusters they
+    // need 1.0.
+    assertThat(AverageLinkage.merge(points, micro, 2, 3, 0.8)).containsExactly(0, 0);
+    assertThat(AverageLinkage.merge(points, micro, 2, 3, 0.8, new int[] {7, 0}, 0.25)).containsExactly(0, 0);
+    assertThat(AverageLinkage.merge(points, micro, 2, 3, 0.8, new int[] {7, 9}, 0.25)).containsExactly(0, 1);
+  }
+
+  @Test
+  void lastNightsClustersDecideWhatTonightsWordsLeaveInDoubt() {
+    List<NarrativeDocument> documents = twoPhrasings(40, 1);
+    long[] ids = documents.stream().mapToLong(NarrativeDocument::escalationId).toArray();
+    int[] oneCluster = new int[ids.length];
+    Arrays.fill(oneCluster, 5);
+    int[] twoClusters = oneCluster.clone();
+    Arrays.fill(twoClusters, 40, 80, 6);
+    // The two phrasings' members are alike on average at between 0.15 and 0.2.
+    NarrativeClusterer at020 = new NarrativeClusterer(mergingAt(0.20));
+    NarrativeClusterer at015 = new NarrativeClusterer(mergingAt(0.15));
+
+    assertThat(at020.cluster(documents).clusters()).hasSize(2);
+    assertThat(at020.cluster(documents, TermStatistics.WINDOW_ONLY, new PreviousAssignments(ids, oneCluster))
+        .clusters()).hasSize(1);
+    assertThat(at015.cluster(documents).clusters()).hasSize(1);
+    assertThat(at015.cluster(documents, TermStatistics.WINDOW_ONLY, new PreviousAssignments(ids, twoClusters))
+        .clusters()).hasSize(2);
+    // Last night unknown (every escalation new): from scratch.
+    assertThat(at015.cluster(documents, TermStatistics.WINDOW_ONLY, PreviousAssignments.NONE).clusters()).hasSize(1);
+  }
+
+  private static ClusterProperties mergingAt(double mergeSimilarity) {
+    return new ClusterProperties(2, 12, 5, 2, 0.9, 10_000, 30, 0.05, 4000, 42, 0.5, 0.85, mergeSimilarity, 0.5, 0.3, 0.25);
+  }
+
+  /** One problem written two ways: three words in common, five of each phrasing's own. */
+  private static List<NarrativeDocument> twoPhrasings(int perPhrasing, long firstId) {
+    List<String> shared = List.of("home", "address", "posted");
+    List<List<String>> own = List.of(List.of("street", "photo", "house", "school", "kids"),
+        List.of("map", "location", "neighbour", "gps", "pinned"));
+    SplittableRandom random = new SplittableRandom(5);
+    List<NarrativeDocument> documents = new ArrayList<>();
+    long id = firstId;
+    for (List<String> words : own) {
+      for (int i = 0; i < perPhrasing; i++) {
+        List<String> terms = new ArrayList<>();
+        for (int w = 0; w < 3; w++) {
+          terms.add(shared.get(random.nextInt(shared.size())));
+          terms.add(words.get(random.nextInt(words.size())));
+        }
+        documents.add(new NarrativeDocument(id++, "en", terms, List.of("home address")));
+      }
+    }
+    return documents;
   }
 
   private static SparseVector unit(double x, double y, double z) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class TermVectorsTest {
 
   private static final ClusterProperties PROPERTIES =
-      new ClusterProperties(2, 12, 2, 1, 1.0, 10_000, 30, 0.1, 4000, 42, 0.5, 0.85, 0.12, 0.5, 0.3);
+      new ClusterProperties(2, 12, 2, 1, 1.0, 10_000, 30, 0.1, 4000, 42, 0.5, 0.85, 0.12, 0.5, 0.3, 0.25);
 
   private static final List<NarrativeDocument> DOCUMENTS = List.of(
       new NarrativeDocument(1, "en", List.of("address", "post"), List.of()),
