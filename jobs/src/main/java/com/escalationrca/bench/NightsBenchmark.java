@@ -40,7 +40,7 @@ public final class NightsBenchmark {
   /** One night's figures. */
   public record Night(int night, LocalDate date, double seconds, long peakHeapBytes, long databaseBytes,
                       long indexBytes, int clusters, int kept, int newClusters, int themesMoved, int themesRehomed,
-                      int findings) {
+                      int findings, List<String> rehomed) {
   }
 
   private final EscalationImporter importer;
@@ -70,7 +70,7 @@ public final class NightsBenchmark {
     Map<String, String> themeOf = new HashMap<>();
     byDay.values().forEach(rows -> rows.forEach(r -> themeOf.put(r.id(), r.theme() + "/" + r.language())));
     Map<String, String> previousHome = new HashMap<>();
-    Map<String, java.util.Set<String>> previousPlaces = new HashMap<>();
+    Map<String, Map<String, Integer>> previousCounts = new HashMap<>();
     List<Night> figures = new ArrayList<>();
     for (int n = 1; n <= nights; n++) {
       LocalDate date = first.plusDays(n - 1L);
@@ -90,37 +90,36 @@ public final class NightsBenchmark {
       double seconds = (System.nanoTime() - started) / 1e9;
       long peak = heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
       long runId = jdbc.queryForObject("select max(run_id) from rca_run where run_date = ?", Long.class, date);
-      Map<String, java.util.Set<String>> places = new HashMap<>();
-      Map<String, String> home = homes(runId, themeOf, places);
+      Map<String, Map<String, Integer>> counts = themeCounts(runId, themeOf);
+      Map<String, String> home = homes(counts);
       int moved = (int) home.entrySet().stream()
           .filter(e -> previousHome.containsKey(e.getKey()) && !previousHome.get(e.getKey()).equals(e.getValue())).count();
-      // Rehomed: tonight's largest cluster held none of the theme last night. A flip between two
-      // clusters that both held it is a change of which is larger, not of ids.
-      int rehomed = (int) home.entrySet().stream()
-          .filter(e -> previousPlaces.containsKey(e.getKey()) && !previousPlaces.get(e.getKey()).contains(e.getValue()))
-          .count();
+      // Rehomed: tonight's largest cluster held less than a tenth of the theme last night. A flip
+      // between two clusters that both held it is a change of which is larger, not of ids.
+      List<String> rehomed = home.entrySet().stream()
+          .filter(e -> previousCounts.containsKey(e.getKey())
+              && !places(previousCounts.get(e.getKey())).contains(e.getValue()))
+          .map(e -> e.getKey() + ": " + previousCounts.get(e.getKey()) + " -> " + counts.get(e.getKey()))
+          .toList();
       previousHome.clear();
       previousHome.putAll(home);
-      previousPlaces.clear();
-      previousPlaces.putAll(places);
+      previousCounts.clear();
+      previousCounts.putAll(counts);
       Integer clusters = jdbc.queryForObject("select count(*) from rca_cluster where run_id = ?", Integer.class, runId);
       Integer created = jdbc.queryForObject("select count(*) from rca_cluster where run_id = ? and status = 'NEW'",
           Integer.class, runId);
       Integer findings = jdbc.queryForObject("select finding_count from rca_run where run_id = ?", Integer.class, runId);
       Night night = new Night(n, date, seconds, peak,
           jdbc.queryForObject("select pg_database_size(current_database())", Long.class), size(indexDir),
-          clusters, clusters - created, created, n == 1 ? 0 : moved, n == 1 ? 0 : rehomed, findings);
+          clusters, clusters - created, created, n == 1 ? 0 : moved, rehomed.size(), findings, rehomed);
       figures.add(night);
       sink.accept(night);
     }
     return figures;
   }
 
-  /**
-   * The largest cluster of each recurring theme × language with at least 50 escalations in the
-   * window: where the problem lives tonight.
-   */
-  private Map<String, String> homes(long runId, Map<String, String> themeOf, Map<String, java.util.Set<String>> places) {
+  /** Per theme × language, how many of its escalations each cluster holds tonight (sorted by cluster id). */
+  private Map<String, Map<String, Integer>> themeCounts(long runId, Map<String, String> themeOf) {
     Map<String, Map<String, Integer>> counts = new HashMap<>();
     jdbc.query("""
         select e.external_id, ca.cluster_id from cluster_assignment ca join escalation e on e.id = ca.escalation_id
@@ -128,21 +127,30 @@ public final class NightsBenchmark {
         """, rs -> {
           String theme = themeOf.get(rs.getString(1));
           if (theme != null) {
-            counts.computeIfAbsent(theme, t -> new HashMap<>()).merge(rs.getString(2), 1, Integer::sum);
+            counts.computeIfAbsent(theme, t -> new TreeMap<>()).merge(rs.getString(2), 1, Integer::sum);
           }
         }, runId);
+    return counts;
+  }
+
+  /**
+   * The largest cluster of each recurring theme × language with at least 50 escalations in the
+   * window: where the problem lives tonight.
+   */
+  private static Map<String, String> homes(Map<String, Map<String, Integer>> counts) {
     Map<String, String> home = new TreeMap<>();
-    // Every cluster holding at least a tenth of a theme × language is one of its places.
-    counts.forEach((theme, clusters) -> {
-      int total = clusters.values().stream().mapToInt(Integer::intValue).sum();
-      places.put(theme, clusters.entrySet().stream().filter(e -> e.getValue() * 10 >= total)
-          .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet()));
-    });
     counts.forEach((theme, clusters) -> clusters.entrySet().stream()
         .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
         .filter(e -> clusters.values().stream().mapToInt(Integer::intValue).sum() >= 50)
         .ifPresent(e -> home.put(theme, e.getKey())));
     return home;
+  }
+
+  /** Every cluster holding at least a tenth of a theme × language is one of its places. */
+  private static java.util.Set<String> places(Map<String, Integer> clusters) {
+    int total = clusters.values().stream().mapToInt(Integer::intValue).sum();
+    return clusters.entrySet().stream().filter(e -> e.getValue() * 10 >= total)
+        .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet());
   }
 
   /**

@@ -298,10 +298,13 @@ final class BenchCommand {
             context.getBean(com.escalationrca.job.NightlyRunLauncher.class),
             context.getBean(org.springframework.jdbc.core.JdbcTemplate.class),
             context.getBean(com.escalationrca.store.StorageProperties.class).indexDir(), dir)
-            .run(nights, perDay, seed, n -> System.out.printf("%5d %-10s %8.1f %9.0f %9.1f %9.1f %8d %5d %5d %7d %8d %8d%n",
-                n.night(), n.date(), n.seconds(), n.peakHeapBytes() / 1e6, n.databaseBytes() / 1e6,
-                n.indexBytes() / 1e6, n.clusters(), n.kept(), n.newClusters(), n.themesMoved(), n.themesRehomed(),
-                n.findings()));
+            .run(nights, perDay, seed, n -> {
+              System.out.printf("%5d %-10s %8.1f %9.0f %9.1f %9.1f %8d %5d %5d %7d %8d %8d%n",
+                  n.night(), n.date(), n.seconds(), n.peakHeapBytes() / 1e6, n.databaseBytes() / 1e6,
+                  n.indexBytes() / 1e6, n.clusters(), n.kept(), n.newClusters(), n.themesMoved(), n.themesRehomed(),
+                  n.findings());
+              n.rehomed().forEach(r -> System.out.println("      rehomed " + r));
+            });
       }
       var tenth = figures.get(9);
       var lastNight = figures.get(figures.size() - 1);
