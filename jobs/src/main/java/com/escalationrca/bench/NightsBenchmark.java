@@ -72,6 +72,7 @@ public final class NightsBenchmark {
     Map<String, String> previousHome = new HashMap<>();
     Map<String, Map<String, Integer>> previousCounts = new HashMap<>();
     List<Night> figures = new ArrayList<>();
+    long previousRunId = -1;
     for (int n = 1; n <= nights; n++) {
       LocalDate date = first.plusDays(n - 1L);
       importDays(byDay, date, date);
@@ -106,12 +107,16 @@ public final class NightsBenchmark {
       previousCounts.clear();
       previousCounts.putAll(counts);
       Integer clusters = jdbc.queryForObject("select count(*) from rca_cluster where run_id = ?", Integer.class, runId);
-      Integer created = jdbc.queryForObject("select count(*) from rca_cluster where run_id = ? and status = 'NEW'",
-          Integer.class, runId);
+      // Kept: the id was there last night (a split-off part has a fresh id, so it is not kept).
+      Integer kept = jdbc.queryForObject("""
+          select count(*) from rca_cluster c where c.run_id = ?
+            and exists (select 1 from rca_cluster p where p.run_id = ? and p.cluster_id = c.cluster_id)
+          """, Integer.class, runId, previousRunId);
+      previousRunId = runId;
       Integer findings = jdbc.queryForObject("select finding_count from rca_run where run_id = ?", Integer.class, runId);
       Night night = new Night(n, date, seconds, peak,
           jdbc.queryForObject("select pg_database_size(current_database())", Long.class), size(indexDir),
-          clusters, clusters - created, created, n == 1 ? 0 : moved, rehomed.size(), findings, rehomed);
+          clusters, kept, clusters - kept, n == 1 ? 0 : moved, rehomed.size(), findings, rehomed);
       figures.add(night);
       sink.accept(night);
     }

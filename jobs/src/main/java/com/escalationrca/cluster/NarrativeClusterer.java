@@ -160,54 +160,22 @@ public final class NarrativeClusterer {
         ? kmeans.fit(points, dimensions, k)
         : kmeans.refine(points, kmeans.fit(sample(points), dimensions, k).centroids(), REFINE_PASSES);
     double threshold = geometry == Geometry.EMBEDDING ? properties.embeddingMergeSimilarity() : properties.mergeSimilarity();
-    int[] labels = previousLabels(groups, micro.assignment(), micro.k(), documents, previous);
-    int[] merged = AverageLinkage.merge(points, micro.assignment(), micro.k(), dimensions, threshold, labels,
+    // Micro-clusters straddling last night's clusters are split along them, and merging leans on them.
+    MicroClusterHistory.Parts parts = MicroClusterHistory.split(groups, micro.assignment(), micro.k(), documents, previous);
+    int[] merged = AverageLinkage.merge(points, parts.assignment(), parts.k(), dimensions, threshold, parts.labels(),
         previous.isEmpty() ? 0 : properties.mergeStickiness());
     int[] cluster = new int[points.length];
     for (int p = 0; p < points.length; p++) {
-      cluster[p] = merged[micro.assignment()[p]];
+      cluster[p] = merged[parts.assignment()[p]];
     }
     int count = Arrays.stream(merged).max().orElse(-1) + 1;
     settleSmallClusters(points, sizes, cluster, count, dimensions);
     double minimum = geometry == Geometry.EMBEDDING ? properties.embeddingMinSimilarity() : properties.minSimilarity();
     Partition found = found(points, groups, sizes, cluster, count, dimensions, minimum);
-    log.info("{} partition: {} narratives ({} distinct points) into {} micro-clusters, merged into {} clusters",
-        geometry.name().toLowerCase(), escalations, points.length, micro.k(), found.clusters().size());
+    log.info("{} partition: {} narratives ({} distinct points, background similarity {}) into {} micro-clusters,"
+        + " merged into {} clusters", geometry.name().toLowerCase(), escalations, points.length,
+        String.format(java.util.Locale.ROOT, "%.3f", background(points, dimensions)), micro.k(), found.clusters().size());
     return found;
-  }
-
-  /**
-   * Each micro-cluster's label: last night's cluster that holds more than half of its escalations,
-   * or 0. A micro-cluster of mostly new escalations carries none and merges on its words alone.
-   */
-  static int[] previousLabels(List<List<Integer>> groups, int[] assignment, int k, List<NarrativeDocument> documents,
-                              PreviousAssignments previous) {
-    int[] labels = new int[k];
-    if (previous.isEmpty()) {
-      return labels;
-    }
-    List<Map<Integer, Integer>> counts = new ArrayList<>();
-    int[] escalations = new int[k];
-    for (int m = 0; m < k; m++) {
-      counts.add(new HashMap<>());
-    }
-    for (int p = 0; p < groups.size(); p++) {
-      for (int d : groups.get(p)) {
-        escalations[assignment[p]]++;
-        int number = previous.numberOf(documents.get(d).escalationId());
-        if (number > 0) {
-          counts.get(assignment[p]).merge(number, 1, Integer::sum);
-        }
-      }
-    }
-    for (int m = 0; m < k; m++) {
-      int micro = m;
-      counts.get(m).entrySet().stream()
-          .max(Map.Entry.<Integer, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-          .filter(e -> e.getValue() * 2 > escalations[micro])
-          .ifPresent(e -> labels[micro] = e.getKey());
-    }
-    return labels;
   }
 
   /**
@@ -334,6 +302,32 @@ public final class NarrativeClusterer {
     }
     groups.addAll(alone);
     return groups;
+  }
+
+  /** The mean cosine of two different points: how alike any two narratives of the partition are. */
+  static double background(SparseVector[] points, int dimensions) {
+    if (points.length < 2) {
+      return 0;
+    }
+    double[] sum = new double[dimensions];
+    double self = 0;
+    for (SparseVector p : points) {
+      p.addTo(sum, 1.0);
+      self += squaredNorm(p);
+    }
+    double all = 0;
+    for (double x : sum) {
+      all += x * x;
+    }
+    return (all - self) / ((double) points.length * (points.length - 1));
+  }
+
+  private static double squaredNorm(SparseVector v) {
+    double s = 0;
+    for (float x : v.values()) {
+      s += x * x;
+    }
+    return s;
   }
 
   private SparseVector[] sample(SparseVector[] points) {
