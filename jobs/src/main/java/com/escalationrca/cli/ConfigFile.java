@@ -10,13 +10,14 @@ import com.escalationrca.correlate.CorrelateProperties;
 import com.escalationrca.ingest.IngestProperties;
 import com.escalationrca.ingest.Taxonomy;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.io.FileSystemResource;
 
 /**
  * Binds typed settings from {@code config/application.yml} without starting the application, for
- * benchmarks that need no database: they measure what the nightly job would run with.
+ * benchmarks that need no database: they measure what the nightly job would run with. As in the
+ * job, system properties and environment variables ({@code RCA_CLUSTER_MERGESIMILARITY=0.2}) win
+ * over the file.
  */
 final class ConfigFile {
 
@@ -47,8 +48,10 @@ final class ConfigFile {
       throw new IllegalStateException(FILE.toAbsolutePath() + " is missing; run from the project folder");
     }
     try {
-      var sources = new YamlPropertySourceLoader().load("config", new FileSystemResource(FILE));
-      return new Binder(ConfigurationPropertySources.from(sources));
+      var environment = new org.springframework.core.env.StandardEnvironment();
+      new YamlPropertySourceLoader().load("config", new FileSystemResource(FILE))
+          .forEach(environment.getPropertySources()::addLast);
+      return Binder.get(environment);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + FILE, e);
     }
