@@ -28,7 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("rca.cluster")
 public record ClusterProperties(@DefaultValue("4") int minClusters,
                                 @DefaultValue("120") int maxClusters,
-                                @DefaultValue("8") int minClusterSize,
+                                @DefaultValue("4") int minClusterSize,
                                 @DefaultValue("3") int minDocumentFrequency,
                                 @DefaultValue("0.4") double maxDocumentFrequencyRatio,
                                 @DefaultValue("20000") int maxTerms,
