@@ -58,8 +58,9 @@ public final class NarrativeClusterer {
   }
 
   /**
-   * Clusters leaning on last night's clusters ({@code previous}): micro-clusters made mostly of one
-   * of last night's clusters merge more easily with each other and less easily with others.
+   * Clusters leaning on last night's clusters ({@code previous}): micro-clusters are split along
+   * them ({@link MicroClusterHistory}), and parts of one of last night's clusters merge more easily
+   * with each other and less easily with others ({@link AverageLinkage}).
    */
   public Clustering cluster(List<NarrativeDocument> documents, TermStatistics statistics,
                             PreviousAssignments previous) {
