@@ -5,8 +5,9 @@
 # reachable, this script makes an equivalent base from Debian packages (debootstrap: Debian
 # bookworm with openjdk-17-jre-headless), hands it to Jib as a tarball (tar://), builds
 # jobs/target/jib-image.tar, unpacks its layers and runs the image's own entrypoint as its own
-# user in a chroot: `--version`, then `--help`. It checks the image's user, working directory,
-# volumes and port. Needs root (debootstrap, chroot) and Debian's package archive.
+# user in a chroot: `--version`, `--help`, then the demo (embedded PostgreSQL included). It checks
+# the image's user, working directory, volumes and port. Needs root (debootstrap, chroot) and
+# Debian's package archive.
 #
 #   sudo bash deploy/image/check.sh [WORK_DIR]      (default: a temporary folder, removed after)
 set -euo pipefail
@@ -79,7 +80,7 @@ assert set(config["Volumes"]) == {"/app/config", "/app/data", "/app/reports"}, c
 assert "8080/tcp" in config["ExposedPorts"], config["ExposedPorts"]
 print("image config: user", config["User"], "workdir", config["WorkingDir"], "volumes", sorted(config["Volumes"]))
 open(folder + "/entrypoint", "w").write(" ".join(config["Entrypoint"]))
-open(folder + "/layers", "w").write("\n".join(manifest["Layers"]))
+open(folder + "/layers", "w").write("".join(layer + "\n" for layer in manifest["Layers"]))
 PY
 while read -r layer; do
   tar -xzf "$work/unpacked/$layer" -C "$work/image" --warning=no-unknown-keyword
@@ -88,4 +89,14 @@ entrypoint="$(cat "$work/unpacked/entrypoint")"
 mount -t proc proc "$work/image/proc"
 version="$(chroot --userspec=10001:10001 "$work/image" /bin/sh -c "cd /app && $entrypoint --version")"
 chroot --userspec=10001:10001 "$work/image" /bin/sh -c "cd /app && $entrypoint --help" | grep -q "Commands:"
+# The demo with its zero-setup embedded PostgreSQL, as `docker run IMAGE demo` would run it: the
+# runtime provides /etc/hosts, and the data and reports volumes are writable by the image's user.
+cp /etc/hosts "$work/image/etc/hosts"
+mkdir -p "$work/image/app/data" "$work/image/app/reports" "$work/image/tmp"
+chown 10001:10001 "$work/image/app/data" "$work/image/app/reports"
+chmod 1777 "$work/image/tmp"
+chroot --userspec=10001:10001 "$work/image" /bin/sh -c "cd /app && HOME=/app $entrypoint demo" >"$work/demo.log" 2>&1 \
+  || { tail -20 "$work/demo.log"; exit 1; }
+test -s "$work/image/app/reports/$(ls "$work/image/app/reports" | head -1)/findings.json"
+grep -E "^demo finished" "$work/demo.log"
 echo "the image runs as 10001 from /app: $version"
