@@ -48,8 +48,10 @@ class RetentionAndMetricsTest {
   static void properties(DynamicPropertyRegistry registry) {
     TestFolders.storage(registry, ROOT);
     registry.add("rca.retention.run-days", () -> "20");
-    registry.add("rca.retention.analysis-days", () -> "40");
-    registry.add("rca.retention.escalation-days", () -> "50");
+    registry.add("rca.retention.analysis-days", () -> "50");
+    registry.add("rca.retention.escalation-days", () -> "40");
+    // The first night removes 15 of 90 days, the second 35 of the 75 left: both confirmed by the share.
+    registry.add("rca.retention.max-purge-fraction", () -> "0.6");
     registry.add("rca.metrics.pushgateway-url", () -> "http://localhost:" + GATEWAY.getAddress().getPort() + "/");
   }
 
@@ -94,20 +96,22 @@ class RetentionAndMetricsTest {
     NightlyRunLauncher.RunOutcome second = launcher.run(SECOND, false, false);
 
     assertThat(second.status()).isEqualTo(BatchStatus.COMPLETED);
+    assertThat(second.retention()).startsWith("removed 1 runs, 1 report folders, ").contains("(kept from " + SECOND + " back)")
+        .doesNotContain("refused");
     // Runs: the first night (35 days back) is gone, with its rows, job records and report.
     assertThat(jdbc.queryForList("select run_date from rca_run", LocalDate.class)).containsExactly(SECOND);
     assertThat(jdbc.queryForObject("select count(distinct run_id) from cluster_assignment", Long.class)).isEqualTo(1);
     assertThat(jdbc.queryForObject("select count(*) from batch_job_instance", Long.class)).isEqualTo(1);
     assertThat(ROOT.resolve("reports").resolve(FIRST.toString())).doesNotExist();
     assertThat(ROOT.resolve("reports").resolve(SECOND.toString())).isDirectory();
-    // Escalations older than 50 days are gone from the database and the index; the window is whole.
-    LocalDate oldest = SECOND.minusDays(50);
+    // Escalations older than 40 days are gone from the database and the index; the window is whole.
+    LocalDate oldest = SECOND.minusDays(40);
     long kept = jdbc.queryForObject("select count(*) from escalation", Long.class);
     assertThat(kept).isLessThan(total).isPositive();
     assertThat(jdbc.queryForObject("select count(*) from escalation where created_at < ?::date", Long.class,
         oldest.toString())).isZero();
     assertThat(jdbc.queryForObject("select count(*) from narrative_analysis a join escalation e on e.id = a.escalation_id"
-        + " where e.created_at < ?::date", Long.class, SECOND.minusDays(40).toString())).isZero();
+        + " where e.created_at < ?::date", Long.class, oldest.toString())).isZero();
     assertThat(jdbc.queryForObject("select count(*) from narrative_analysis a join escalation e on e.id = a.escalation_id"
         + " where e.created_at >= ?::date", Long.class, SECOND.minusDays(27).toString())).isPositive();
     try (EscalationSearcher searcher = EscalationSearcher.open(ROOT.resolve("data").resolve("index"))) {
@@ -122,7 +126,7 @@ class RetentionAndMetricsTest {
 
   @Test
   void keepingAnalysesShorterThanTheWindowIsAConfigurationErrorThatSaysWhy() {
-    assertThatThrownBy(() -> new Retention(jdbc, new RetentionProperties(0, 10, 0), new RunProperties(28, 500, 2000, 2, 30),
+    assertThatThrownBy(() -> new Retention(jdbc, new RetentionProperties(0, 10, 10, 0.2), new RunProperties(28, 500, 2000, 2, 30),
         new StorageProperties(ROOT, ROOT)))
         .hasMessageContaining("rca.retention.analysis-days is 10, shorter than the analysis window");
   }

@@ -9,8 +9,8 @@ import com.escalationrca.job.RunLock;
  * again: it resumes) from one that never started.
  * <ul>
  *   <li>{@value #FAILED}: the command failed (a run: a step failed; the same command resumes it)</li>
- *   <li>{@value #USAGE}: the command line itself was wrong</li>
- *   <li>{@value #LOCKED}: another process is running this date</li>
+ *   <li>{@value #USAGE}: the command line itself was wrong (a run date in the future too)</li>
+ *   <li>{@value #LOCKED}: another process is running a night or a reindex</li>
  *   <li>{@value #DATABASE}: the database could not be reached</li>
  * </ul>
  */
@@ -28,6 +28,9 @@ final class ExitCodes {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof RunLock.RunLockedException) {
         return LOCKED;
+      }
+      if (t instanceof com.escalationrca.run.FutureRunDateException) {
+        return USAGE;
       }
     }
     return databaseUnreachable(failure) != null ? DATABASE : FAILED;

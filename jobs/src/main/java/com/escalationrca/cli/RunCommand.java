@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 
 import com.escalationrca.job.NightlyRunLauncher;
+import com.escalationrca.run.FutureRunDateException;
 import org.springframework.batch.core.BatchStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,8 +15,9 @@ import picocli.CommandLine.Option;
     description = {"Runs the nightly job nightlyRca: pull, analyze, embed, index, cluster, correlate, publish.",
         "One run per date, one process at a time; a failed run, or one whose process died, resumes from the step",
         "that did not finish when the same command runs again.",
-        "Exit codes: 0 done, 1 failed (run it again to resume), 2 usage, 3 the date is running elsewhere,",
-        "4 the database is unreachable."})
+        "A run date after tomorrow (UTC) is refused.",
+        "Exit codes: 0 done, 1 failed (run it again to resume), 2 usage (or a date in the future),",
+        "3 another run or reindex is in progress, 4 the database is unreachable."})
 final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--date", paramLabel = "YYYY-MM-DD", converter = RunDate.class,
@@ -32,6 +34,11 @@ final class RunCommand implements Callable<Integer> {
       description = "No longer needed: a run whose process died is recognised and resumed by the plain command.")
   boolean recover;
 
+  @Option(names = "--confirm-purge", description = {"Let retention (rca.retention) remove more than",
+      "rca.retention.max-purge-fraction of the escalations or analyses tonight; without it such a purge is refused",
+      "and reported."})
+  boolean confirmPurge;
+
   @Option(names = "--pull", description = "Pull every configured source (rca.pull) first; a failed pull stops here (exit 1).")
   boolean pull;
 
@@ -40,12 +47,13 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    LocalDate runDate = date != null ? date : LocalDate.now(ZoneOffset.UTC);
+    FutureRunDateException.check(runDate);
     try (var context = ApplicationContexts.start(storage)) {
-      LocalDate runDate = date != null ? date : LocalDate.now(ZoneOffset.UTC);
       if (pull) {
         PullCommand.pullAll(context, null, 10);
       }
-      int exit = report(context.getBean(NightlyRunLauncher.class).run(runDate, full, rerun), DatabaseName.of(storage.dataDir));
+      int exit = report(context.getBean(NightlyRunLauncher.class).run(runDate, full, rerun, confirmPurge), DatabaseName.of(storage.dataDir));
       if (exit == 0) {
         published(context.getBean(org.springframework.jdbc.core.JdbcTemplate.class), runDate);
       }
@@ -82,6 +90,9 @@ final class RunCommand implements Callable<Integer> {
       System.err.println("error: run " + outcome.status().name().toLowerCase() + ": " + outcome.exitDescription()
           + "; the same command resumes it from the failed step");
       return ExitCodes.FAILED;
+    }
+    if (outcome.retention() != null) {
+      System.out.println("retention: " + outcome.retention());
     }
     System.out.println("report: " + outcome.reportPath());
     return 0;

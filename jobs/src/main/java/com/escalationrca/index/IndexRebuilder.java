@@ -17,7 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Rebuilds the search index from PostgreSQL, the source of truth: every analysed escalation, tagged
+ * Rebuilds the search index from PostgreSQL, the source of truth: every escalation kept (analysed or
+ * not: analyses may be kept for less time than escalations), tagged
  * with its cluster in the completed run that finished last. It builds into a sibling folder and swaps it in with
  * two renames, so a search never sees a half-built index (but a searcher holding the old folder
  * open must reopen: run it while nobody searches).
@@ -64,9 +65,9 @@ public class IndexRebuilder {
     List<IndexedEscalation> batch = new ArrayList<>(BATCH);
     long[] count = {0};
     jdbc.query("""
-        select e.external_id, e.created_at, e.narrative, a.detected_language, e.policy, e.vendor,
+        select e.external_id, e.created_at, e.narrative, coalesce(a.detected_language, 'und') as detected_language, e.policy, e.vendor,
           e.market, e.language, e.channel, e.priority, e.action, e.outcome
-        from escalation e join narrative_analysis a on a.escalation_id = e.id order by e.id
+        from escalation e left join narrative_analysis a on a.escalation_id = e.id order by e.id
         """, rs -> {
           batch.add(IndexedEscalation.fromRow(rs));
           if (batch.size() == BATCH) {

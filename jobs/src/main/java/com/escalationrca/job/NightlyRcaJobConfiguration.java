@@ -365,8 +365,11 @@ class NightlyRcaJobConfiguration {
                   RunProgress progress) {
     return new StepBuilder("retainStep", repository).tasklet((contribution, chunk) -> {
       long runId = RunContext.runId(contribution.getStepExecution());
-      Retention.Purged purged = retention.purge(ledger.find(runId).orElseThrow().runDate(), runId);
+      boolean confirmed = Boolean.parseBoolean(contribution.getStepExecution().getJobParameters()
+          .getString(RunParameters.CONFIRM_PURGE, "false"));
+      Retention.Purged purged = retention.purge(ledger.find(runId).orElseThrow().runDate(), runId, confirmed);
       contribution.incrementWriteCount(purged.runs() + purged.analyses() + purged.escalations());
+      contribution.getStepExecution().getExecutionContext().putString(RunParameters.RETENTION, purged.summary());
       return RepeatStatus.FINISHED;
     }, tx).listener((StepExecutionListener) new StepProgress(progress, runId -> -1)).build();
   }

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.escalationrca.run.FutureRunDateException;
 import com.escalationrca.run.RunLedger;
 import com.escalationrca.run.RunMetrics;
 import org.slf4j.Logger;
@@ -30,6 +31,7 @@ import org.springframework.stereotype.Service;
  *   date's lock no one else runs it, so an attempt still marked running belongs to a dead process
  *   and is marked failed first.</li>
  *   <li>A completed date is refused unless it is an explicit rerun (a new attempt number).</li>
+ *   <li>A date after tomorrow (UTC) is refused ({@link FutureRunDateException}).</li>
  * </ul>
  */
 @Service
@@ -56,9 +58,12 @@ public class NightlyRunLauncher {
     this.ledger = ledger;
   }
 
-  /** How a run went, step by step; {@code resumed} says what was resumed, when something was. */
+  /**
+   * How a run went, step by step; {@code resumed} says what was resumed, when something was;
+   * {@code retention} what retention removed or refused (null when retainStep did not run).
+   */
   public record RunOutcome(BatchStatus status, String exitDescription, String reportPath,
-                           List<StepTiming> steps, String resumed, List<Throwable> failures) {
+                           List<StepTiming> steps, String resumed, List<Throwable> failures, String retention) {
 
     public RunOutcome {
       failures = List.copyOf(failures);
@@ -75,9 +80,15 @@ public class NightlyRunLauncher {
   }
 
   public RunOutcome run(LocalDate date, boolean full, boolean rerun) throws Exception {
+    return run(date, full, rerun, false);
+  }
+
+  /** A run whose retention may remove more than its max-purge-fraction ({@code confirmPurge}). */
+  public RunOutcome run(LocalDate date, boolean full, boolean rerun, boolean confirmPurge) throws Exception {
+    FutureRunDateException.check(date);
     try (RunLock.Held ignored = lock.acquire(date)) {
       long completed = completedAttempts(date);
-      JobParameters unfinished = parameters(date, completed, full);
+      JobParameters unfinished = parameters(date, completed, full, confirmPurge);
       JobExecution last = repository.getLastJobExecution(nightlyRca.getName(), unfinished);
       if (last != null && last.getStatus() != BatchStatus.COMPLETED) {
         String resumed = resume(date, last);
@@ -87,7 +98,7 @@ public class NightlyRunLauncher {
         throw new IllegalStateException("the run for " + date + " already completed; use --rerun to run it again");
       }
       try {
-        return measured(date, operator.start(nightlyRca, parameters(date, rerun ? completed : 0, full)), null);
+        return measured(date, operator.start(nightlyRca, parameters(date, rerun ? completed : 0, full, confirmPurge)), null);
       } catch (JobInstanceAlreadyCompleteException e) {
         throw new IllegalStateException("the run for " + date + " already completed; use --rerun to run it again", e);
       }
@@ -109,11 +120,12 @@ public class NightlyRunLauncher {
     return "the run for " + date + " failed before; resumed from " + step;
   }
 
-  private static JobParameters parameters(LocalDate date, long attempt, boolean full) {
+  private static JobParameters parameters(LocalDate date, long attempt, boolean full, boolean confirmPurge) {
     return new JobParametersBuilder()
         .addLocalDate(RunParameters.RUN_DATE, date)
         .addLong(RunParameters.ATTEMPT, attempt)
         .addString(RunParameters.FULL, String.valueOf(full), false)
+        .addString(RunParameters.CONFIRM_PURGE, String.valueOf(confirmPurge), false)
         .toJobParameters();
   }
 
@@ -140,7 +152,9 @@ public class NightlyRunLauncher {
 
   private static RunOutcome outcome(JobExecution execution, String resumed) {
     List<StepTiming> steps = new ArrayList<>();
+    String retention = null;
     for (StepExecution step : execution.getStepExecutions()) {
+      retention = step.getExecutionContext().getString(RunParameters.RETENTION, retention);
       LocalDateTime start = step.getStartTime();
       LocalDateTime end = step.getEndTime();
       steps.add(new StepTiming(step.getStepName(), step.getWriteCount(),
@@ -150,6 +164,6 @@ public class NightlyRunLauncher {
         .map(t -> t.getClass().getSimpleName() + ": " + t.getMessage()).orElse(execution.getExitStatus().getExitDescription());
     return new RunOutcome(execution.getStatus(), failure,
         execution.getExecutionContext().getString(RunParameters.REPORT_PATH, null), steps, resumed,
-        execution.getAllFailureExceptions());
+        execution.getAllFailureExceptions(), retention);
   }
 }

@@ -11,19 +11,23 @@ import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
 
 /**
- * One run per date at a time, enforced by the database: a PostgreSQL session-level advisory lock
- * keyed by the run date, held on a connection of its own for the whole run. It holds against a
+ * One command that rewrites the nightly data at a time (a run of any date, a reindex), enforced by
+ * the database: a PostgreSQL session-level advisory lock, one key for the whole database, held on a
+ * connection of its own for the whole command. One key, not one per date: runs of two dates share
+ * the index folder and last night's clusters, and a reindex swaps the index folder, so neither may
+ * overlap a run. It holds against a
  * production PostgreSQL shared by several machines as well as against two commands on one data
  * folder, and PostgreSQL drops it when the holding session ends, however its process ended, so a
- * date locked by no one whose run is still marked running was left by a process that died. The
+ * run still marked running while no one holds the lock was left by a process that died. The
  * session is named after the holder ({@code application_name}), so a refused command can say who
- * holds the date.
+ * holds the lock.
  */
 @Component
 public class RunLock {
 
-  /** The advisory lock's first key: "RCA1"; the second is the run date's epoch day. */
+  /** The advisory lock's keys: "RCA1", and one for the nightly data as a whole. */
   private static final int NAMESPACE = 0x52434131;
+  private static final int NIGHTLY_DATA = 0;
 
   private final DataSource dataSource;
 
@@ -31,35 +35,48 @@ public class RunLock {
     this.dataSource = dataSource;
   }
 
-  /** The date's lock, held until closed. */
+  /** The lock, held until closed. */
   public interface Held extends AutoCloseable {
     @Override
     void close();
   }
 
-  /** Takes the date's lock at once, or fails naming the session that holds it. */
+  /** Takes the lock for a run of this date at once, or fails naming the session that holds it. */
   public Held acquire(LocalDate date) {
+    return acquire("run " + date, "the run for " + date);
+  }
+
+  /**
+   * Takes the lock for another command that rewrites the nightly data ({@code command}, e.g.
+   * "reindex") at once, or fails naming the session that holds it.
+   */
+  public Held acquire(String command) {
+    return acquire(command, command);
+  }
+
+  private Held acquire(String command, String what) {
     try {
       Connection connection = dataSource.getConnection();
       try {
         try (PreparedStatement name = connection.prepareStatement("select set_config('application_name', ?, false)")) {
-          name.setString(1, holder(date));
+          name.setString(1, holder(command));
           name.execute();
         }
         try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_lock(?, ?)")) {
           lock.setInt(1, NAMESPACE);
-          lock.setInt(2, (int) date.toEpochDay());
+          lock.setInt(2, NIGHTLY_DATA);
           try (ResultSet rs = lock.executeQuery()) {
             rs.next();
             if (!rs.getBoolean(1)) {
-              String who = whoHolds(connection, date);
+              String who = whoHolds(connection);
               connection.close();
-              throw new RunLockedException("the run for " + date + " is already in progress: " + who
-                  + "; wait for it to finish, or stop that process (a killed one releases the date by itself)");
+              throw new RunLockedException(what + " cannot start: " + who + " is in progress (one run or"
+                  + " reindex at a time); wait for it to finish, or stop that process (a killed one releases the lock"
+                  + " by itself)");
             }
           }
         }
-        return () -> release(connection, date);
+        return () -> release(connection);
       } catch (SQLException | RuntimeException e) {
         if (!connection.isClosed()) {
           connection.close();
@@ -67,15 +84,15 @@ public class RunLock {
         throw e;
       }
     } catch (SQLException e) {
-      throw new org.springframework.dao.DataAccessResourceFailureException("cannot lock the run for " + date + ": "
+      throw new org.springframework.dao.DataAccessResourceFailureException("cannot lock " + what + ": "
           + e.getMessage(), e);
     }
   }
 
-  private static void release(Connection connection, LocalDate date) {
+  private static void release(Connection connection) {
     try (connection; PreparedStatement unlock = connection.prepareStatement("select pg_advisory_unlock(?, ?)")) {
       unlock.setInt(1, NAMESPACE);
-      unlock.setInt(2, (int) date.toEpochDay());
+      unlock.setInt(2, NIGHTLY_DATA);
       unlock.execute();
     } catch (SQLException e) {
       // The session ends with the connection, and the lock with the session.
@@ -83,24 +100,24 @@ public class RunLock {
   }
 
   /** "escalation-rca run 2026-11-20, pid 4242 on host-1" (PostgreSQL keeps 63 bytes of it). */
-  private static String holder(LocalDate date) {
+  private static String holder(String command) {
     String host;
     try {
       host = java.net.InetAddress.getLocalHost().getHostName();
     } catch (java.net.UnknownHostException e) {
       host = "unknown host";
     }
-    return "escalation-rca run " + date + ", pid " + ProcessHandle.current().pid() + " on " + host;
+    return "escalation-rca " + command + ", pid " + ProcessHandle.current().pid() + " on " + host;
   }
 
-  private static String whoHolds(Connection connection, LocalDate date) throws SQLException {
+  private static String whoHolds(Connection connection) throws SQLException {
     try (PreparedStatement who = connection.prepareStatement("""
         select a.application_name, a.client_addr, a.backend_start from pg_locks l
         join pg_stat_activity a on a.pid = l.pid
         where l.locktype = 'advisory' and l.classid = ? and l.objid = ? and l.objsubid = 2 and l.granted
         """)) {
       who.setInt(1, NAMESPACE);
-      who.setInt(2, (int) date.toEpochDay());
+      who.setInt(2, NIGHTLY_DATA);
       try (ResultSet rs = who.executeQuery()) {
         if (!rs.next()) {
           return "held by a session this database role cannot see";
@@ -113,7 +130,7 @@ public class RunLock {
     }
   }
 
-  /** The date's run is held by another process. */
+  /** The nightly data is held by another process. */
   public static final class RunLockedException extends IllegalStateException {
     public RunLockedException(String message) {
       super(message);

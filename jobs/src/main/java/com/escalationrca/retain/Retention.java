@@ -19,10 +19,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Purges what is older than {@code rca.retention} keeps, relative to the run date (not the clock,
- * so a backfill of old dates purges nothing it still needs). Rows of a purged run go with it
- * (clusters, assignments, findings and causes cascade from {@code rca_run}), and so do its Spring
- * Batch records and its report folder.
+ * Purges what is older than {@code rca.retention} keeps, relative to the newest escalation's date or
+ * the run date, whichever is earlier: not the clock, so a backfill of old dates purges nothing it
+ * still needs, and not the run date alone, so a run dated in the future (a typo) cannot purge
+ * everything. Rows of a purged run go with it (clusters, assignments, findings and causes cascade
+ * from {@code rca_run}), and so do its Spring Batch records and its report folder. A purge of more
+ * than {@code max-purge-fraction} of the escalations or analyses is refused unless confirmed.
  */
 @Service
 public class Retention {
@@ -31,13 +33,11 @@ public class Retention {
 
   private final JdbcTemplate jdbc;
   private final RetentionProperties properties;
-  private final RunProperties run;
   private final StorageProperties storage;
 
   public Retention(JdbcTemplate jdbc, RetentionProperties properties, RunProperties run, StorageProperties storage) {
     this.jdbc = jdbc;
     this.properties = properties;
-    this.run = run;
     this.storage = storage;
     for (var entry : List.of(java.util.Map.entry("analysis-days", properties.analysisDays()),
         java.util.Map.entry("escalation-days", properties.escalationDays()))) {
@@ -48,16 +48,38 @@ public class Retention {
     }
   }
 
-  /** What one purge removed. */
-  public record Purged(long runs, long reportFolders, long analyses, long escalations) {
+  /**
+   * What one purge removed, counted from {@code reference}, and what it refused to remove (a
+   * sentence each).
+   */
+  public record Purged(LocalDate reference, long runs, long reportFolders, long analyses, long escalations,
+                       List<String> refused) {
+
+    public Purged {
+      refused = List.copyOf(refused);
+    }
+
+    /** One line for the run's output and log. */
+    public String summary() {
+      String removed = String.format(java.util.Locale.ROOT,
+          "removed %,d runs, %,d report folders, %,d analyses, %,d escalations (kept from %s back)",
+          runs, reportFolders, analyses, escalations, reference);
+      return refused.isEmpty() ? removed : removed + "; refused: " + String.join("; ", refused);
+    }
   }
 
+  /**
+   * Purges for the run of {@code runDate}; {@code confirmed} lets it remove more than
+   * {@code max-purge-fraction} of the escalations or analyses at once.
+   */
   @Transactional
-  public Purged purge(LocalDate runDate, long currentRunId) {
+  public Purged purge(LocalDate runDate, long currentRunId, boolean confirmed) {
+    LocalDate reference = reference(runDate);
+    List<String> refused = new java.util.ArrayList<>();
     long runs = 0;
     long folders = 0;
     if (properties.runDays() > 0) {
-      LocalDate cutoff = runDate.minusDays(properties.runDays());
+      LocalDate cutoff = reference.minusDays(properties.runDays());
       List<Long> old = jdbc.queryForList("""
           select run_id from rca_run where run_date < ? and run_id <> ? and run_id <> coalesce(
             (select run_id from rca_run where status = 'COMPLETED' order by finished_at desc limit 1), -1)
@@ -81,24 +103,68 @@ public class Retention {
     }
     long analyses = 0;
     if (properties.analysisDays() > 0) {
-      Timestamp cutoff = start(runDate.minusDays(properties.analysisDays()));
-      jdbc.update("delete from narrative_embedding v using escalation e where e.id = v.escalation_id and e.created_at < ?", cutoff);
-      analyses = jdbc.update("delete from narrative_analysis a using escalation e where e.id = a.escalation_id"
-          + " and e.created_at < ?", cutoff);
+      Timestamp cutoff = start(reference.minusDays(properties.analysisDays()));
+      String refusal = tooMany("analyses", """
+          select count(*) filter (where e.created_at < ?), count(*)
+          from narrative_analysis a join escalation e on e.id = a.escalation_id
+          """, cutoff, confirmed);
+      if (refusal == null) {
+        jdbc.update("delete from narrative_embedding v using escalation e where e.id = v.escalation_id and e.created_at < ?",
+            cutoff);
+        analyses = jdbc.update("delete from narrative_analysis a using escalation e where e.id = a.escalation_id"
+            + " and e.created_at < ?", cutoff);
+      } else {
+        refused.add(refusal);
+      }
     }
     long escalations = 0;
     if (properties.escalationDays() > 0) {
-      LocalDate day = runDate.minusDays(properties.escalationDays());
-      escalations = jdbc.update("delete from escalation where created_at < ?", start(day));
-      try (EscalationIndex index = EscalationIndex.open(storage.indexDir())) {
-        index.deleteCreatedBefore(day);
+      LocalDate day = reference.minusDays(properties.escalationDays());
+      String refusal = tooMany("escalations",
+          "select count(*) filter (where created_at < ?), count(*) from escalation", start(day), confirmed);
+      if (refusal == null) {
+        escalations = jdbc.update("delete from escalation where created_at < ?", start(day));
+        try (EscalationIndex index = EscalationIndex.open(storage.indexDir())) {
+          index.deleteCreatedBefore(day);
+        }
+      } else {
+        refused.add(refusal);
       }
     }
-    if (runs + folders + analyses + escalations > 0) {
-      log.info("Retention removed {} runs, {} report folders, {} analyses, {} escalations", runs, folders, analyses,
-          escalations);
+    Purged purged = new Purged(reference, runs, folders, analyses, escalations, refused);
+    if (!refused.isEmpty()) {
+      log.warn("Retention {}", purged.summary());
+    } else if (runs + folders + analyses + escalations > 0) {
+      log.info("Retention {}", purged.summary());
     }
-    return new Purged(runs, folders, analyses, escalations);
+    return purged;
+  }
+
+  /** The day retention counts back from: the newest escalation's, or the run date when that is earlier. */
+  private LocalDate reference(LocalDate runDate) {
+    Timestamp newest = jdbc.queryForObject("select max(created_at) from escalation", Timestamp.class);
+    if (newest == null) {
+      return runDate;
+    }
+    LocalDate newestDay = newest.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+    return newestDay.isBefore(runDate) ? newestDay : runDate;
+  }
+
+  /**
+   * Null when {@code countSql} (removed, total) stays within the largest share one night may remove,
+   * or it is confirmed; else the sentence saying what was refused.
+   */
+  private String tooMany(String what, String countSql, Timestamp cutoff, boolean confirmed) {
+    long[] counts = jdbc.queryForObject(countSql, (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}, cutoff);
+    long removed = counts[0];
+    long total = counts[1];
+    if (confirmed || removed == 0 || removed <= properties.maxPurgeFraction() * total) {
+      return null;
+    }
+    return String.format(java.util.Locale.ROOT,
+        "would remove %,d of %,d %s (%.0f %%), more than rca.retention.max-purge-fraction (%.0f %%) allows in one"
+            + " night; nothing of them was removed: check the dates, then run again with --confirm-purge",
+        removed, total, what, 100.0 * removed / total, 100 * properties.maxPurgeFraction());
   }
 
   /** The run's Spring Batch records: the job instance with its executions, parameters and contexts. */

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reruns an admin starts from the web app: one at a time, in the background, through the same
- * launcher as `rca run --rerun` (so the date's lock in PostgreSQL still keeps it from running
- * twice, here or on another machine). The last one's outcome is kept for the admin page.
+ * launcher as `rca run --rerun` (so the lock in PostgreSQL still keeps it from overlapping another
+ * run, here or on another machine). A date in the future is refused before anything starts. The last one's outcome is kept for the admin page.
  */
 @Component
 public class Reruns {
@@ -43,6 +43,7 @@ public class Reruns {
   }
 
   public synchronized void start(LocalDate date, String by) {
+    com.escalationrca.run.FutureRunDateException.check(date);
     Status current = last.get();
     if (current != null && current.running()) {
       throw new IllegalArgumentException("A rerun of " + current.date() + " is still running; wait for it to end.");

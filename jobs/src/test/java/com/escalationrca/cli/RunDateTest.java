@@ -25,6 +25,20 @@ class RunDateTest {
   }
 
   @Test
+  void aRunDateAfterTomorrowIsAUsageErrorSaidInOneLineBeforeAnythingStarts() {
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    java.io.StringWriter err = new java.io.StringWriter();
+    CommandLine commandLine = EscalationRca.commandLine();
+    commandLine.setErr(new java.io.PrintWriter(err, true));
+
+    assertThat(commandLine.execute("run", "--date", "2062-06-01", "--data-dir", "target/never-created")).isEqualTo(2);
+    assertThat(err.toString().strip()).isEqualTo("error: the run date 2062-06-01 is in the future (today is " + today
+        + " UTC; the latest run date allowed is " + today.plusDays(1) + "): check the date");
+    assertThat(java.nio.file.Path.of("target/never-created")).doesNotExist();
+    com.escalationrca.run.FutureRunDateException.check(today.plusDays(1), today);
+  }
+
+  @Test
   void aWrongDateIsAUsageErrorWithExitCodeTwo() {
     assertThat(EscalationRca.commandLine().execute("run", "--date", "someday")).isEqualTo(2);
   }

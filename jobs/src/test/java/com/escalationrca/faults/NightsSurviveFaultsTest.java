@@ -138,7 +138,7 @@ class NightsSurviveFaultsTest {
   }
 
   @Test
-  void commandsOnOneDataFolderShareItsServerAndASecondRunOfTheSameDateIsRefusedNamingTheFirst() throws Exception {
+  void commandsOnOneDataFolderShareItsServerAndAnotherRunOrReindexIsRefusedNamingTheFirst() throws Exception {
     Path folder = copyOfTemplate("concurrent");
     String[] run = {"run", "--date", RUN_DATE.toString(), "--data-dir", folder.toString(),
         "--reports-dir", folder.resolve("reports").toString()};
@@ -148,15 +148,26 @@ class NightsSurviveFaultsTest {
     first.awaitFaultPoint("analyzeStep");
     long started = System.nanoTime();
     CliProcess.Result second = CliProcess.run(SMALL_CHUNKS, List.of(), run);
+    long refusedInSeconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+    // Runs of other dates and reindex share the index folder and last night's clusters: refused too.
+    CliProcess.Result otherDate = CliProcess.run(SMALL_CHUNKS, List.of(), "run", "--date", RUN_DATE.minusDays(1).toString(),
+        "--data-dir", folder.toString(), "--reports-dir", folder.resolve("reports").toString());
+    CliProcess.Result reindex = CliProcess.run(Map.of(), List.of(), "reindex", "--data-dir", folder.toString());
     // An import on the same folder meanwhile shares the running server instead of colliding with it.
     CliProcess.Result importing = CliProcess.run(Map.of(), List.of(), "import", data.toString(), "--data-dir", folder.toString());
     Files.createFile(release);
     CliProcess.Result finished = first.finish();
 
     assertThat(second.exit()).as(second.stdout() + second.stderr()).isEqualTo(3);
-    assertThat(second.stderr().strip()).startsWith("error: the run for " + RUN_DATE + " is already in progress: "
-        + "escalation-rca run " + RUN_DATE + ", pid " + first.process().pid() + " on ");
-    assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).as("refused at once, not after waiting")
+    String holder = "escalation-rca run " + RUN_DATE + ", pid " + first.process().pid() + " on ";
+    assertThat(second.stderr().strip()).startsWith("error: the run for " + RUN_DATE + " cannot start: " + holder)
+        .contains("is in progress (one run or reindex at a time)");
+    assertThat(otherDate.exit()).as(otherDate.stdout() + otherDate.stderr()).isEqualTo(3);
+    assertThat(otherDate.stderr().strip()).startsWith("error: the run for " + RUN_DATE.minusDays(1) + " cannot start: "
+        + holder);
+    assertThat(reindex.exit()).as(reindex.stdout() + reindex.stderr()).isEqualTo(3);
+    assertThat(reindex.stderr().strip()).startsWith("error: reindex cannot start: " + holder);
+    assertThat(refusedInSeconds).as("refused at once, not after waiting")
         .isLessThan(60);
     assertThat(importing.exit()).as(importing.stderr()).isZero();
     assertThat(importing.stdout()).contains("unchanged 1500");

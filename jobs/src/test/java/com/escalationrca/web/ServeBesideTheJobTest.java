@@ -92,6 +92,11 @@ class ServeBesideTheJobTest {
       // An admin reruns today's night from the admin page; the server runs it in the background.
       WebClient admin = WebClient.anonymous(port);
       admin.signIn("root", PASSWORD);
+      // A mistyped date in the future is refused before anything starts.
+      HttpResponse<String> future = admin.post("/admin/rerun", "date=2062-06-01&_csrf="
+          + WebClient.encode(WebClient.csrf(admin.get("/admin/audit").body())));
+      assertThat(future.statusCode()).isEqualTo(400);
+      assertThat(future.body()).contains("the run date 2062-06-01 is in the future");
       HttpResponse<String> started = admin.post("/admin/rerun", "date=" + today + "&_csrf="
           + WebClient.encode(WebClient.csrf(admin.get("/admin/audit").body())));
       assertThat(started.statusCode()).isEqualTo(302);
