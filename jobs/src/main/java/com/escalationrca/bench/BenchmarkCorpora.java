@@ -29,6 +29,18 @@ public final class BenchmarkCorpora {
         rows.stream().map(GeneratedEscalation::theme).toList());
   }
 
+  /**
+   * The Portuguese development set with label_fine as gold; complaints whose author picked no
+   * label are left out (they have no gold to score against).
+   */
+  public ClusteringBenchmark.Corpus reclameAqui(Path file) {
+    List<CfpbComplaint> complaints = CfpbComplaint.readReclameAqui(file).stream()
+        .filter(c -> !c.issue().equals(CfpbComplaint.NO_LABEL)).toList();
+    List<String> narratives = complaints.stream().map(CfpbComplaint::narrative).toList();
+    return new ClusteringBenchmark.Corpus("ReclameAqui by label_fine", narratives, analysis.analyse(narratives),
+        complaints.stream().map(CfpbComplaint::issue).toList());
+  }
+
   /** The CFPB export's complaints with a narrative, once with Issue and once with Product as gold. */
   public List<ClusteringBenchmark.Corpus> cfpb(Path file) {
     List<CfpbComplaint> complaints = CfpbComplaint.read(file);

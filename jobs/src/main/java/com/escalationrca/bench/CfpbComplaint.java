@@ -22,6 +22,33 @@ import org.apache.commons.csv.CSVRecord;
 public record CfpbComplaint(String id, LocalDate received, String narrative, String product, String issue,
                             String company, String state, String channel, String response) {
 
+  /**
+   * The Brazilian Portuguese development set ({@code reclameaqui-santander.csv}: id, created, text,
+   * label_fine, label_coarse, company) in the same shape: label_fine is the issue (the problem the
+   * author picked; "(no label)" where empty), label_coarse the product, the creation day the day
+   * received. Evaluation only: the file is not the project's to copy.
+   */
+  public static List<CfpbComplaint> readReclameAqui(Path file) {
+    List<CfpbComplaint> complaints = new ArrayList<>();
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      for (CSVRecord row : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+        String text = row.get("text");
+        if (!text.isBlank()) {
+          String fine = row.get("label_fine").isBlank() ? NO_LABEL : row.get("label_fine");
+          String coarse = row.get("label_coarse").isBlank() ? NO_LABEL : row.get("label_coarse");
+          complaints.add(new CfpbComplaint(row.get("id"), LocalDate.parse(row.get("created").substring(0, 10)), text,
+              coarse, fine, row.get("company"), null, null, null));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException("cannot read the ReclameAqui file " + file + ": " + e.getMessage(), e);
+    }
+    return complaints;
+  }
+
+  /** The issue or product of a complaint whose author picked none. */
+  public static final String NO_LABEL = "(no label)";
+
   /** Every complaint of the file with a narrative, in file order. */
   public static List<CfpbComplaint> read(Path file) {
     List<CfpbComplaint> complaints = new ArrayList<>();

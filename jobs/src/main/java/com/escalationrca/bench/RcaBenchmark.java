@@ -105,8 +105,25 @@ public final class RcaBenchmark {
 
   /** Analyses the CFPB complaints once, for many {@link #runCfpb} datasets. */
   public CfpbPlanting cfpb(List<CfpbComplaint> complaints) {
+    return cfpb(complaints, false);
+  }
+
+  /**
+   * As {@link #cfpb(List)}; {@code textOnly}: vendors at random, the policy constant, so only the
+   * narratives carry a planted cause.
+   */
+  public CfpbPlanting cfpb(List<CfpbComplaint> complaints, boolean textOnly) {
     List<NarrativeDocument> documents = analysis.analyse(complaints.stream().map(CfpbComplaint::narrative).toList());
-    return new CfpbPlanting(complaints, documents);
+    return new CfpbPlanting(complaints, documents, textOnly ? CfpbPlanting.Policy.CONSTANT : CfpbPlanting.Policy.ISSUE);
+  }
+
+  /**
+   * Analyses the Portuguese development set once: always text-only, with the coarse product as the
+   * policy column (what a reviewer would pick), vendors at random.
+   */
+  public CfpbPlanting reclameAqui(List<CfpbComplaint> complaints) {
+    List<NarrativeDocument> documents = analysis.analyse(complaints.stream().map(CfpbComplaint::narrative).toList());
+    return new CfpbPlanting(complaints, documents, CfpbPlanting.Policy.PRODUCT);
   }
 
   /**
@@ -147,11 +164,15 @@ public final class RcaBenchmark {
     Clustering clustering = new NarrativeClusterer(clusterProperties)
         .cluster(rows.stream().map(Row::document).toList());
     List<Observation> observations = new ArrayList<>();
+    com.escalationrca.correlate.Vocabulary vocabulary = new com.escalationrca.correlate.Vocabulary();
     for (Row r : rows) {
       Clustering.Assignment a = clustering.assignments().get(r.document().escalationId());
       Map<String, String> dimensions = new HashMap<>(r.dimensions());
       dimensions.put("detected_language", r.document().language());
-      observations.add(new Observation(r.id(), a.clusterId(), a.similarity(), r.day(), dimensions));
+      // The words as the correlate step reads them back: terms, then noun phrases.
+      List<String> words = new ArrayList<>(r.document().terms());
+      words.addAll(r.document().phrases());
+      observations.add(new Observation(r.id(), a.clusterId(), a.similarity(), r.day(), dimensions, vocabulary.of(words)));
     }
     Map<String, String> labels = clustering.clusters().stream().collect(Collectors.toMap(c -> c.id(), c -> c.label()));
     Correlation correlation = new Correlator(correlateProperties, taxonomy)
@@ -189,7 +210,7 @@ public final class RcaBenchmark {
 
   /**
    * Does the finding name the cause: its vendor, alone or with the cause's market and policy (the
-   * policy for a theme that occurs under every policy), and nothing else?
+   * policy for a theme that occurs under every policy), and nothing else but words of its narratives?
    */
   static boolean names(Finding f, PlantedCause cause) {
     return names(f.dimension(), f.value(), cause);
@@ -198,6 +219,7 @@ public final class RcaBenchmark {
   /** As {@link #names(Finding, PlantedCause)}, for a finding as published ("vendor ∧ market", "A ∧ BR"). */
   public static boolean names(String dimension, String value, PlantedCause cause) {
     Map<String, String> values = Finding.values(dimension, value);
+    values.remove("words");
     Map<String, String> planted = planted(cause);
     return values.containsKey("vendor")
         && values.entrySet().stream().allMatch(e -> e.getValue().equals(planted.get(e.getKey())));

@@ -112,6 +112,10 @@ final class BenchCommand {
     @Option(names = "--cfpb", paramLabel = "FILE", description = "A CFPB complaint CSV export (e.g. ../shared/data/cfpb-sample.csv).")
     Path cfpb;
 
+    @Option(names = "--reclameaqui", paramLabel = "FILE",
+        description = "The Portuguese development set (e.g. ../shared/data/reclameaqui-santander.csv; gold: label_fine).")
+    Path reclameAqui;
+
     @Option(names = "--seed", defaultValue = "1", description = "Random seed for the generated corpus (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -128,6 +132,9 @@ final class BenchCommand {
       list.add(corpora.generated(escalations, seed));
       if (cfpb != null) {
         list.addAll(corpora.cfpb(cfpb));
+      }
+      if (reclameAqui != null) {
+        list.add(corpora.reclameAqui(reclameAqui));
       }
       if (analysis.embedded() > 0) {
         System.out.printf("embedded %,d narratives (%s) in %.1f s, %,.0f narratives/s, before timing%n", analysis.embedded(),
@@ -162,6 +169,16 @@ final class BenchCommand {
             "of one issue moved onto one company in the last 6 days, dates spread over 42 days."})
     Path cfpb;
 
+    @Option(names = "--text-only", description = {"With --cfpb: complaints spread at random over five review vendors, the",
+        "policy column constant, the cause moved onto one vendor: only the narratives carry it."})
+    boolean textOnly;
+
+    @Option(names = "--reclameaqui", paramLabel = "FILE",
+        description = {"Plant causes into the Portuguese development set instead (e.g. ../shared/data/reclameaqui-santander.csv),",
+            "always text-only: five review vendors at random, the coarse product as policy, complaints of one",
+            "label_fine moved onto one vendor in the last 6 days."})
+    Path reclameAqui;
+
     @Option(names = "--runs", defaultValue = "5", description = "Datasets per cause size (default: ${DEFAULT-VALUE}).")
     int runs;
 
@@ -185,8 +202,16 @@ final class BenchCommand {
       var bench = new com.escalationrca.bench.RcaBenchmark(new com.escalationrca.bench.BenchAnalysis(
           com.escalationrca.nlpmodels.NlpModels.load(), ConfigFile.embedProperties()),
           ConfigFile.clusterProperties(), ConfigFile.correlateProperties(), ConfigFile.taxonomy());
-      var complaints = cfpb == null ? null : bench.cfpb(com.escalationrca.bench.CfpbComplaint.read(cfpb));
-      List<Integer> planted = sizes != null ? sizes : cfpb != null ? List.of(10, 20) : List.of(20, 50, 100, 200);
+      if (textOnly && cfpb == null) {
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--text-only needs --cfpb FILE");
+      }
+      if (cfpb != null && reclameAqui != null) {
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--cfpb and --reclameaqui: one at a time");
+      }
+      var complaints = cfpb != null ? bench.cfpb(com.escalationrca.bench.CfpbComplaint.read(cfpb), textOnly)
+          : reclameAqui != null ? bench.reclameAqui(com.escalationrca.bench.CfpbComplaint.readReclameAqui(reclameAqui))
+          : null;
+      List<Integer> planted = sizes != null ? sizes : complaints != null ? List.of(10, 20) : List.of(20, 50, 100, 200);
       java.util.function.BiFunction<Integer, Long, com.escalationrca.bench.RcaBenchmark.Outcome> dataset = (cases, seed) ->
           complaints != null ? bench.runCfpb(complaints, cases, seed) : bench.run(escalations, cases, seed, causeTheme, causeShape);
       long started = System.nanoTime();

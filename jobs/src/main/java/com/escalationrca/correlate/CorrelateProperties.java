@@ -11,7 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * days before them for spikes. Combinations of up to {@code maxCombination} values of the
  * {@code combineDimensions} (who handled it, where, how it came, what was done) are tested; a
  * finding is drilled down into a value of a {@code contextDimensions} dimension (policy) when its
- * escalations single one out within their cluster.
+ * escalations single one out within their cluster. The words of the narratives are populations too:
+ * up to {@code maxWords} analysed terms and noun phrases, each held by at most {@code maxWordShare}
+ * of the window (0 words: off), are tested for rising alone and with each value ({@link SurgeDetector}),
+ * in a family of their own held to {@code wordAlpha}.
  */
 @ConfigurationProperties("rca.correlate")
 public record CorrelateProperties(@DefaultValue("10") int minSupport,
@@ -22,8 +25,12 @@ public record CorrelateProperties(@DefaultValue("10") int minSupport,
                                   @DefaultValue("7") int recentDays,
                                   @DefaultValue("3") int maxCombination,
                                   @DefaultValue("policy") java.util.List<String> contextDimensions,
-                                  @DefaultValue({"vendor", "market", "channel", "action"}) java.util.List<String> combineDimensions) {
+                                  @DefaultValue({"vendor", "market", "channel", "action"}) java.util.List<String> combineDimensions,
+                                  @DefaultValue("2000") int maxWords,
+                                  @DefaultValue("0.3") double maxWordShare,
+                                  @DefaultValue("0.01") double wordAlpha) {
 
+  @org.springframework.boot.context.properties.bind.ConstructorBinding
   public CorrelateProperties {
     if (alpha <= 0 || alpha >= 1) {
       throw new IllegalArgumentException("rca.correlate.alpha must be in (0, 1)");
@@ -39,5 +46,22 @@ public record CorrelateProperties(@DefaultValue("10") int minSupport,
     if (minSupport < 1) {
       throw new IllegalArgumentException("rca.correlate.min-support must be at least 1");
     }
+    if (maxWords < 0) {
+      throw new IllegalArgumentException("rca.correlate.max-words must be 0 (off) or more");
+    }
+    if (wordAlpha <= 0 || wordAlpha >= 1) {
+      throw new IllegalArgumentException("rca.correlate.word-alpha must be in (0, 1)");
+    }
+    if (maxWordShare <= 0 || maxWordShare > 1) {
+      throw new IllegalArgumentException("rca.correlate.max-word-share must be in (0, 1]");
+    }
+  }
+
+  /** Without words as populations (the settings before they existed; tests of the other families). */
+  public CorrelateProperties(int minSupport, double alpha, int maxFindings, int examplesPerFinding, String stratifyBy,
+                             int recentDays, int maxCombination, java.util.List<String> contextDimensions,
+                             java.util.List<String> combineDimensions) {
+    this(minSupport, alpha, maxFindings, examplesPerFinding, stratifyBy, recentDays, maxCombination, contextDimensions,
+        combineDimensions, 0, 0.3, 0.01);
   }
 }

@@ -45,6 +45,10 @@ public final class Correlator {
   public Correlator(CorrelateProperties properties, Taxonomy taxonomy) {
     requireDimensions("context-dimensions", properties.contextDimensions(), taxonomy);
     requireDimensions("combine-dimensions", properties.combineDimensions(), taxonomy);
+    if (taxonomy.names().contains(WordRises.DIMENSION)) {
+      throw new IllegalArgumentException("the taxonomy declares a dimension named '" + WordRises.DIMENSION
+          + "', the name findings about the narratives' words are published under: rename it");
+    }
     this.properties = properties;
     this.taxonomy = taxonomy;
   }
@@ -230,7 +234,8 @@ public final class Correlator {
 
   /** "under policy spam from vendor Atlas in market BR". */
   static String phrase(List<Part> parts) {
-    return parts.stream().map(p -> p.dimension().phrase() + " " + p.value()).collect(Collectors.joining(" "));
+    return parts.stream().map(p -> p.dimension().phrase() + " " + (p.dimension() == WordRises.WORDS ? "'" + p.value() + "'"
+        : p.value())).collect(Collectors.joining(" "));
   }
 
   static String day(LocalDate date) {
@@ -252,7 +257,7 @@ public final class Correlator {
     }
 
     boolean matches(Observation o) {
-      return value.equals(o.dimensions().get(dimension.name()));
+      return dimension == WordRises.WORDS ? o.words().contains(value) : value.equals(o.dimensions().get(dimension.name()));
     }
   }
 

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The escalations behind a published finding: those of its cluster (of any cluster, for a finding
- * over all escalations) holding its values; for a surge, only those of the last days.
+ * over all escalations) holding its values (and its words, for a rise of words); for a surge, only
+ * those of the last days.
  */
 public final class FindingMembers {
 
@@ -30,13 +31,23 @@ public final class FindingMembers {
     if (!kind.equals(Finding.CONCENTRATION) && o.day().isBefore(firstRecentDay)) {
       return false;
     }
+    return holds(o, values);
+  }
+
+  /** Does the escalation hold these published values ({@code words}: a word of its narrative)? */
+  public static boolean holds(Observation o, Map<String, String> values) {
     for (Map.Entry<String, String> e : values.entrySet()) {
-      if (!e.getValue().equals(o.dimensions().get(e.getKey()))) {
+      boolean holds = e.getKey().equals(WordRises.DIMENSION) ? o.words().contains(e.getValue())
+          : e.getValue().equals(o.dimensions().get(e.getKey()));
+      if (!holds) {
         return false;
       }
     }
     return true;
   }
+
+  /** The name a rise of the narratives' words is published under ({@code words ∧ vendor}). */
+  public static final String WORDS = WordRises.DIMENSION;
 
   public List<Observation> of(Finding f) {
     return of(f.kind(), f.clusterId(), f.dimension(), f.value());

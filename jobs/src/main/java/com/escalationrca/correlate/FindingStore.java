@@ -28,19 +28,21 @@ public class FindingStore {
     this.ledger = ledger;
   }
 
-  /** Every assigned escalation of the run, with its dimensions. */
+  /** Every assigned escalation of the run, with its dimensions and the words of its narrative. */
   public List<Observation> observations(long runId) {
+    Vocabulary vocabulary = new Vocabulary();
     return jdbc.query("""
         select e.external_id, ca.cluster_id, ca.similarity, (e.created_at at time zone 'UTC')::date,
           e.policy, e.vendor, e.market, e.language, e.channel, e.priority, e.action, e.outcome,
-          a.detected_language
+          a.detected_language, a.terms, a.phrases
         from cluster_assignment ca join escalation e on e.id = ca.escalation_id
         left join narrative_analysis a on a.escalation_id = e.id
         where ca.run_id = ? order by e.id
-        """, FindingStore::observation, runId);
+        """, (rs, row) -> observation(rs,
+            vocabulary.of(com.escalationrca.nlp.AnalysisStore.words(rs.getString(14), rs.getString(15)))), runId);
   }
 
-  private static Observation observation(ResultSet rs, int row) throws SQLException {
+  private static Observation observation(ResultSet rs, Words words) throws SQLException {
     Map<String, String> dimensions = new HashMap<>();
     for (int i = 0; i < Field.DIMENSIONS.size(); i++) {
       String value = rs.getString(5 + i);
@@ -53,7 +55,7 @@ public class FindingStore {
       dimensions.put(DETECTED_LANGUAGE, detected);
     }
     return new Observation(rs.getString(1), rs.getString(2), rs.getDouble(3),
-        rs.getObject(4, java.time.LocalDate.class), dimensions);
+        rs.getObject(4, java.time.LocalDate.class), dimensions, words);
   }
 
   /** Cluster id → label for the run. */

@@ -69,30 +69,56 @@ final class SurgeDetector {
   List<Finding> detect(List<Observation> window, Populations populations, TimeSeries series,
                        Map<String, String> clusterLabels, List<Finding> concentrations) {
     TimeSeries.Split split = series.split(properties.recentDays());
-    List<Rise> rises = new ArrayList<>();
+    List<Rise> counted = new ArrayList<>();
     for (Population p : populations.all()) {
       if (p.isCluster()) {
         List<Observation> members = populations.members(p);
-        rises.add(new Rise(p.key(), List.of(), members.size(),
+        counted.add(new Rise(p.key(), List.of(), members.size(),
             members.stream().filter(o -> split.isRecent(o.day())).count()));
       }
     }
-    rises.addAll(valueRises(window, split));
+    counted.addAll(valueRises(window, split));
+    List<Taxonomy.Dimension> withWords = taxonomy.dimensions().stream()
+        .filter(d -> d.isPopulation() || properties.combineDimensions().contains(d.name())).toList();
+    new WordRises(properties.maxWords(), properties.maxWordShare(), properties.minSupport())
+        .count(window, split, withWords)
+        .forEach(c -> counted.add(new Rise(ALL_CLUSTERS, c.parts(), c.total(), c.recent())));
+    List<Rise> rises = withoutRepeatedTests(counted);
     double recentShare = split.recentShare();
     List<Rise> family = new ArrayList<>();
-    // Surges are one of the two families that claim a rise: half of alpha (see Correlator).
+    // Surges are one of the two families that claim a rise: half of alpha (see Correlator). Rises of
+    // words are a family of their own, so that thousands of word tests do not weaken the correction
+    // of the structured ones (measured: CFPB 10-complaint recall 95 % → 85 % in one family), held to
+    // word-alpha: words follow every theme's ups and downs, and at half of alpha they named 8
+    // wordings in 20 generated nights that were no planted cause.
     double alpha = properties.alpha() / Correlator.RISE_FAMILIES;
-    boolean[] selected = TestSelection.select(rises.stream()
-        .mapToDouble(r -> r.total() < properties.minSupport() ? 1.0 : Math.pow(recentShare, r.total())).toArray(),
-        alpha);
-    for (int i = 0; i < rises.size(); i++) {
-      if (selected[i] && rises.get(i).total() >= properties.minSupport()) {
-        family.add(rises.get(i));
+    List<Double> qs = new ArrayList<>();
+    List<SpikeTest> spikes = new ArrayList<>();
+    List<Double> levels = new ArrayList<>();
+    for (boolean words : new boolean[] {false, true}) {
+      double level = words ? Math.min(alpha, properties.wordAlpha()) : alpha;
+      List<Rise> group = rises.stream().filter(r -> hasWords(r) == words).toList();
+      boolean[] selected = TestSelection.select(group.stream()
+          .mapToDouble(r -> r.total() < properties.minSupport() ? 1.0 : Math.pow(recentShare, r.total())).toArray(),
+          level);
+      List<Rise> tested = new ArrayList<>();
+      for (int i = 0; i < group.size(); i++) {
+        if (selected[i] && group.get(i).total() >= properties.minSupport()) {
+          tested.add(group.get(i));
+        }
       }
+      List<SpikeTest> groupSpikes = tested.stream().map(r -> split.spike(r.recent(), r.total())).toList();
+      for (double groupQ : BenjaminiHochberg.adjust(groupSpikes.stream().mapToDouble(SpikeTest::pValue).toArray())) {
+        qs.add(groupQ);
+        levels.add(level);
+      }
+      family.addAll(tested);
+      spikes.addAll(groupSpikes);
     }
-    List<SpikeTest> spikes = family.stream().map(r -> split.spike(r.recent(), r.total())).toList();
-    double[] q = BenjaminiHochberg.adjust(spikes.stream().mapToDouble(SpikeTest::pValue).toArray());
+    double[] q = qs.stream().mapToDouble(Double::doubleValue).toArray();
     Map<String, Double> ratios = new HashMap<>();
+    Map<String, Rise> byKey = new HashMap<>();
+    rises.forEach(r -> byKey.put(r.key(), r));
     for (int i = 0; i < family.size(); i++) {
       ratios.put(family.get(i).key(), spikes.get(i).ratio());
     }
@@ -103,15 +129,20 @@ final class SurgeDetector {
     for (int i : order) {
       Rise rise = family.get(i);
       SpikeTest spike = spikes.get(i);
-      if (q[i] >= alpha || spike.recent() < properties.minSupport() || spike.expectedRecent() <= 0) {
+      if (q[i] >= levels.get(i) || spike.recent() < properties.minSupport() || spike.expectedRecent() <= 0) {
         continue;
       }
       LiftInterval ratio = LiftInterval.of(spike.recent(), spike.expectedRecent(), 0.95);
-      if (ratio.low() > 1 && beatsItsParts(rise, ratio.low(), ratios) && !explained(rise, spike, concentrations)
+      boolean beats = hasWords(rise) && rise.parts().size() == 2
+          ? beatsTheWordElsewhere(rise, ratio.low(), ratios, byKey, split) : beatsItsParts(rise, ratio.low(), ratios);
+      if (ratio.low() > 1 && beats && !explained(rise, spike, concentrations)
           && !explainedByCombination(rise, spike, reported.stream().map(r -> Map.entry(family.get(r), spikes.get(r))).toList())) {
         reported.add(i);
       }
     }
+    List<Integer> distinct = withoutRepeatedWords(reported, family, q, window, split);
+    reported.clear();
+    reported.addAll(distinct);
     reported.sort(Comparator.naturalOrder());
     List<TimeSeries.Cell> cells = reported.stream().map(i -> {
       Rise rise = family.get(i);
@@ -238,6 +269,79 @@ final class SurgeDetector {
       key |= (long) (parts[i] + 1) << (16 * i);
     }
     return key;
+  }
+
+  /**
+   * One problem's narratives share many words ("identity", "theft", "identity theft"), and each
+   * rises with them. A rise of words is kept only when less than half of its recent escalations
+   * are already held by kept rises of words with the same values, taken in order of q-value: the
+   * most significant wording stands for the rest.
+   */
+  private List<Integer> withoutRepeatedWords(List<Integer> reported, List<Rise> family, double[] q,
+                                             List<Observation> window, TimeSeries.Split split) {
+    List<Integer> byQ = reported.stream().filter(i -> hasWords(family.get(i)))
+        .sorted(Comparator.comparingDouble((Integer i) -> q[i]).thenComparing(i -> -family.get(i).recent())
+            .thenComparing(i -> i)).toList();
+    Map<List<Correlator.Part>, java.util.BitSet> kept = new HashMap<>();
+    List<Integer> result = new ArrayList<>(reported.stream().filter(i -> !hasWords(family.get(i))).toList());
+    for (int i : byQ) {
+      Rise rise = family.get(i);
+      java.util.BitSet members = new java.util.BitSet(window.size());
+      for (int o = 0; o < window.size(); o++) {
+        if (split.isRecent(window.get(o).day()) && rise.matches(window.get(o))) {
+          members.set(o);
+        }
+      }
+      List<Correlator.Part> values = rise.parts().stream().filter(p -> p.dimension() != WordRises.WORDS).toList();
+      java.util.BitSet held = kept.computeIfAbsent(values, v -> new java.util.BitSet(window.size()));
+      java.util.BitSet overlap = (java.util.BitSet) members.clone();
+      overlap.and(held);
+      if (overlap.cardinality() < 0.5 * members.cardinality()) {
+        result.add(i);
+        held.or(members);
+      }
+    }
+    return result;
+  }
+
+  /**
+   * A combination holding as many escalations as one of its parts is the same test again (a value
+   * every one of them has, such as a policy column with one value): counting it twice would only
+   * weaken the correction. It is left out; the part is tested.
+   */
+  private static List<Rise> withoutRepeatedTests(List<Rise> rises) {
+    Map<String, Long> totals = new HashMap<>();
+    rises.forEach(r -> totals.put(r.key(), r.total()));
+    return rises.stream().filter(r -> r.parts().size() < 2 || java.util.stream.IntStream.range(0, r.parts().size())
+        .noneMatch(drop -> {
+          List<Correlator.Part> subset = new ArrayList<>(r.parts());
+          subset.remove(drop);
+          return totals.getOrDefault(new Rise(r.cluster(), subset, 0, 0).key(), -1L) == r.total();
+        })).toList();
+  }
+
+  private static boolean hasWords(Rise rise) {
+    return rise.parts().stream().anyMatch(p -> p.dimension() == WordRises.WORDS);
+  }
+
+  /**
+   * A word with a value (words ∧ vendor) must rise faster than the value alone, and than the word
+   * with every other value: where the word rose only with this value, the word's own rise is this
+   * one's (MacroBase's rule, with the word's part measured outside the combination, so that a
+   * problem moved onto one vendor is not hidden by the rise it causes in its words' totals).
+   */
+  private static boolean beatsTheWordElsewhere(Rise rise, double low, Map<String, Double> ratios, Map<String, Rise> byKey,
+                                               TimeSeries.Split split) {
+    Correlator.Part word = rise.parts().get(0).dimension() == WordRises.WORDS ? rise.parts().get(0) : rise.parts().get(1);
+    Correlator.Part value = word == rise.parts().get(0) ? rise.parts().get(1) : rise.parts().get(0);
+    if (low <= ratios.getOrDefault(new Rise(rise.cluster(), List.of(value), 0, 0).key(), Double.MAX_VALUE)) {
+      return false;
+    }
+    Rise alone = byKey.get(new Rise(rise.cluster(), List.of(word), 0, 0).key());
+    if (alone == null || alone.total() <= rise.total()) {
+      return true;
+    }
+    return low > split.spike(alone.recent() - rise.recent(), alone.total() - rise.total()).ratio();
   }
 
   /** A combination must rise faster than each of its parts; a part never tested counts as unbeaten. */

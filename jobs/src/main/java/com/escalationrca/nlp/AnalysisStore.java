@@ -113,6 +113,13 @@ public class AnalysisStore {
             split(rs.getString(4), PHRASE_SEPARATOR)));
   }
 
+  /** A narrative's words as stored: its terms, then its noun phrases. */
+  public static List<String> words(String terms, String phrases) {
+    List<String> words = new java.util.ArrayList<>(split(terms, TERM_SEPARATOR));
+    words.addAll(split(phrases, PHRASE_SEPARATOR));
+    return words;
+  }
+
   private static List<String> split(String joined, String separator) {
     if (joined == null || joined.isEmpty()) {
       return List.of();

@@ -17,18 +17,19 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
  * Portuguese and Spanish through Lucene, since OpenNLP ships no models for them on Maven Central:
- * Lucene's tokenizer, lower-casing and each language's stop words. Terms stay as written (readable
+ * Lucene's tokenizer, lower-casing and each language's stop words with the informal ones
+ * ({@link InformalStopWords}, compared without accents). Terms stay as written (readable
  * in labels); the vectoriser applies Lucene's light stemmer when it builds features. Phrases are
  * runs of 2–3 content words not broken by a stop word.
  */
 final class RomanceTerms {
 
   private final String language;
-  private final CharArraySet stopWords;
+  private final InformalStopWords stopWords;
 
-  private RomanceTerms(String language, CharArraySet stopWords) {
+  private RomanceTerms(String language, CharArraySet luceneStopWords) {
     this.language = language;
-    this.stopWords = stopWords;
+    this.stopWords = InformalStopWords.of(language, luceneStopWords);
   }
 
   static RomanceTerms portuguese() {

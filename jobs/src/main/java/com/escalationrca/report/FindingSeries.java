@@ -119,12 +119,7 @@ public class FindingSeries {
   }
 
   private static boolean matches(Observation o, Map<String, String> values) {
-    for (Map.Entry<String, String> e : values.entrySet()) {
-      if (!e.getValue().equals(o.dimensions().get(e.getKey()))) {
-        return false;
-      }
-    }
-    return true;
+    return FindingMembers.holds(o, values);
   }
 
   private Window window(long runId) {

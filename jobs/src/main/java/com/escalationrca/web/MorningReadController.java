@@ -108,15 +108,19 @@ public class MorningReadController {
   /** The search page with the finding's own filters: its values, its cluster, its days. */
   static String searchLink(RunReport.FindingSummary finding, RunCatalog.RunRow run, DailySeries daily) {
     List<String> filters = new ArrayList<>();
+    String query = "";
     for (Map.Entry<String, String> e : Finding.values(finding.dimension(), finding.value()).entrySet()) {
       if (IndexSchema.FACETS.contains(e.getKey())) {
         filters.add(e.getKey() + ":" + e.getValue());
+      } else if (e.getKey().equals(com.escalationrca.correlate.FindingMembers.WORDS)) {
+        // A rise of words: the word as a phrase of the narrative (analysed as search analyses it).
+        query = "\"" + e.getValue().replace("\"", "") + "\"";
       }
     }
     LocalDate from = daily.onset() != null ? daily.onset() : daily.days().get(0).day();
     LocalDate to = daily.days().get(daily.days().size() - 1).day();
     String cluster = finding.clusterId().equals("all") ? null : finding.clusterId();
-    return new SearchForm("", filters, from, to, cluster, null, 1).page(1);
+    return new SearchForm(query, filters, from, to, cluster, null, 1).page(1);
   }
 
   private RunCatalog.RunRow completed(LocalDate date) {

@@ -38,6 +38,24 @@ class NarrativeAnalyzerTest {
   }
 
   @Test
+  void informalPortugueseAndSpanishLeaveGreetingsAbbreviationsDatesAndSayingOutOfTermsAndPhrases() {
+    NarrativeAnalysis pt = analyzer.analyze("Bom dia, nao consigo acessar o aplicativo pra pagar a fatura do cartão. "
+        + "Vc pode ajudar? Já liguei hj de manhã, a atendente disse que tá tudo certo, mas a fatura continua bloqueada "
+        + "desde segunda feira, 12 de dezembro. Obrigado", null);
+    NarrativeAnalysis es = analyzer.analyze("Hola buenos días, q tal. No puedo entrar a la aplicación xq la contraseña "
+        + "quedó bloqueada desde el lunes 5 de diciembre, ud me dijo que ya estaba resuelto y nada. Gracias", null);
+
+    assertThat(pt.language()).isEqualTo("pt");
+    assertThat(pt.terms()).contains("aplicativo", "fatura", "cartão", "bloqueada")
+        .doesNotContain("bom", "dia", "nao", "pra", "vc", "já", "hj", "tá", "disse", "segunda", "feira", "dezembro",
+            "obrigado", "tudo");
+    assertThat(pt.phrases()).noneMatch(p -> p.contains("bom dia") || p.contains("dezembro") || p.contains("disse"));
+    assertThat(es.language()).isEqualTo("es");
+    assertThat(es.terms()).contains("aplicación", "contraseña", "bloqueada")
+        .doesNotContain("hola", "buenos", "días", "q", "xq", "ud", "dijo", "lunes", "diciembre", "gracias", "ya");
+  }
+
+  @Test
   void detectsTheLanguageOfALabelledMultilingualSampleWithAtLeast97PercentAccuracy() {
     // The generator writes each narrative in the language it records (en, pt-BR, es-MX…): labels.
     java.util.List<com.escalationrca.generate.GeneratedEscalation> sample = new java.util.ArrayList<>();
