@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * escalations single one out within their cluster. The words of the narratives are populations too:
  * up to {@code maxWords} analysed terms and noun phrases, each held by at most {@code maxWordShare}
  * of the window (0 words: off), are tested for rising alone and with each value ({@link SurgeDetector}),
- * in a family of their own held to {@code wordAlpha}.
+ * in a family of their own held to {@code wordAlpha}, and reported when the lower bound of their rise's
+ * ratio is above {@code wordMinRatio}.
  */
 @ConfigurationProperties("rca.correlate")
 public record CorrelateProperties(@DefaultValue("10") int minSupport,
@@ -28,7 +29,8 @@ public record CorrelateProperties(@DefaultValue("10") int minSupport,
                                   @DefaultValue({"vendor", "market", "channel", "action"}) java.util.List<String> combineDimensions,
                                   @DefaultValue("2000") int maxWords,
                                   @DefaultValue("0.3") double maxWordShare,
-                                  @DefaultValue("0.01") double wordAlpha) {
+                                  @DefaultValue("0.01") double wordAlpha,
+                                  @DefaultValue("1.5") double wordMinRatio) {
 
   @org.springframework.boot.context.properties.bind.ConstructorBinding
   public CorrelateProperties {
@@ -49,6 +51,9 @@ public record CorrelateProperties(@DefaultValue("10") int minSupport,
     if (maxWords < 0) {
       throw new IllegalArgumentException("rca.correlate.max-words must be 0 (off) or more");
     }
+    if (wordMinRatio < 1) {
+      throw new IllegalArgumentException("rca.correlate.word-min-ratio must be at least 1");
+    }
     if (wordAlpha <= 0 || wordAlpha >= 1) {
       throw new IllegalArgumentException("rca.correlate.word-alpha must be in (0, 1)");
     }
@@ -62,6 +67,6 @@ public record CorrelateProperties(@DefaultValue("10") int minSupport,
                              int recentDays, int maxCombination, java.util.List<String> contextDimensions,
                              java.util.List<String> combineDimensions) {
     this(minSupport, alpha, maxFindings, examplesPerFinding, stratifyBy, recentDays, maxCombination, contextDimensions,
-        combineDimensions, 0, 0.3, 0.01);
+        combineDimensions, 0, 0.3, 0.01, 1.5);
   }
 }

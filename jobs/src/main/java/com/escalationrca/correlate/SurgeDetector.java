@@ -135,12 +135,15 @@ final class SurgeDetector {
       LiftInterval ratio = LiftInterval.of(spike.recent(), spike.expectedRecent(), 0.95);
       boolean beats = hasWords(rise) && rise.parts().size() == 2
           ? beatsTheWordElsewhere(rise, ratio.low(), ratios, byKey, split) : beatsItsParts(rise, ratio.low(), ratios);
-      if (ratio.low() > 1 && beats && !explained(rise, spike, concentrations)
+      // Words are many and follow every theme's ups and downs: their rise must be large, not just sure.
+      double least = hasWords(rise) ? properties.wordMinRatio() : 1;
+      if (ratio.low() > least && beats && !explained(rise, spike, concentrations)
           && !explainedByCombination(rise, spike, reported.stream().map(r -> Map.entry(family.get(r), spikes.get(r))).toList())) {
         reported.add(i);
       }
     }
-    List<Integer> distinct = withoutRepeatedWords(reported, family, q, window, split);
+    List<Integer> distinct = withoutWordsTheValuesExplain(withoutRepeatedWords(reported, family, q, window, split),
+        family, window, split, concentrations);
     reported.clear();
     reported.addAll(distinct);
     reported.sort(Comparator.naturalOrder());
@@ -286,12 +289,7 @@ final class SurgeDetector {
     List<Integer> result = new ArrayList<>(reported.stream().filter(i -> !hasWords(family.get(i))).toList());
     for (int i : byQ) {
       Rise rise = family.get(i);
-      java.util.BitSet members = new java.util.BitSet(window.size());
-      for (int o = 0; o < window.size(); o++) {
-        if (split.isRecent(window.get(o).day()) && rise.matches(window.get(o))) {
-          members.set(o);
-        }
-      }
+      java.util.BitSet members = recentMembers(rise, window, split);
       List<Correlator.Part> values = rise.parts().stream().filter(p -> p.dimension() != WordRises.WORDS).toList();
       java.util.BitSet held = kept.computeIfAbsent(values, v -> new java.util.BitSet(window.size()));
       java.util.BitSet overlap = (java.util.BitSet) members.clone();
@@ -318,6 +316,70 @@ final class SurgeDetector {
           subset.remove(drop);
           return totals.getOrDefault(new Rise(r.cluster(), subset, 0, 0).key(), -1L) == r.total();
         })).toList();
+  }
+
+  /**
+   * Words are the explanation of last resort: a rise of words at least half of whose recent
+   * escalations are held by structured findings that say more than its own values (a cluster, or
+   * values beyond them: a surge reported here or a concentration) is left out, so a vendor × market
+   * × policy cause is named by its fields, not by a word its narratives happen to share ("nombre
+   * from vendor Meridian Ops"). A finding of the vendor alone does not explain "what" rose there,
+   * so it does not hide the words.
+   */
+  private static List<Integer> withoutWordsTheValuesExplain(List<Integer> reported, List<Rise> family,
+                                                            List<Observation> window, TimeSeries.Split split,
+                                                            List<Finding> concentrations) {
+    // Each structured finding: the values it names (null: a cluster, which always says more) and its recent escalations.
+    List<Map.Entry<java.util.Set<String>, java.util.BitSet>> structured = new ArrayList<>();
+    FindingMembers members = new FindingMembers(window, split.firstRecent());
+    for (Finding f : concentrations) {
+      java.util.BitSet held = members.positions(f);
+      for (int o = held.nextSetBit(0); o >= 0; o = held.nextSetBit(o + 1)) {
+        if (!split.isRecent(window.get(o).day())) {
+          held.clear(o);
+        }
+      }
+      structured.add(Map.entry(f.clusterId().equals(ALL_CLUSTERS) ? keys(Finding.values(f.dimension(), f.value()))
+          : java.util.Set.of("\u0000cluster"), held));
+    }
+    for (int i : reported) {
+      Rise rise = family.get(i);
+      if (!hasWords(rise)) {
+        structured.add(Map.entry(rise.cluster().equals(ALL_CLUSTERS)
+            ? rise.parts().stream().map(Correlator.Part::key).collect(java.util.stream.Collectors.toSet())
+            : java.util.Set.of("\u0000cluster"), recentMembers(rise, window, split)));
+      }
+    }
+    return reported.stream().filter(i -> {
+      Rise rise = family.get(i);
+      if (!hasWords(rise)) {
+        return true;
+      }
+      java.util.Set<String> own = rise.parts().stream().filter(p -> p.dimension() != WordRises.WORDS)
+          .map(Correlator.Part::key).collect(java.util.stream.Collectors.toSet());
+      java.util.BitSet explained = new java.util.BitSet(window.size());
+      structured.stream().filter(e -> !own.containsAll(e.getKey())).forEach(e -> explained.or(e.getValue()));
+      java.util.BitSet held = recentMembers(rise, window, split);
+      int size = held.cardinality();
+      held.and(explained);
+      return held.cardinality() < 0.5 * size;
+    }).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+  }
+
+  /** Published values as the keys {@link Correlator.Part#key()} gives them. */
+  private static java.util.Set<String> keys(Map<String, String> values) {
+    return values.entrySet().stream().map(e -> e.getKey() + "\u0001" + e.getValue())
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
+  private static java.util.BitSet recentMembers(Rise rise, List<Observation> window, TimeSeries.Split split) {
+    java.util.BitSet members = new java.util.BitSet(window.size());
+    for (int o = 0; o < window.size(); o++) {
+      if (split.isRecent(window.get(o).day()) && rise.matches(window.get(o))) {
+        members.set(o);
+      }
+    }
+    return members;
   }
 
   private static boolean hasWords(Rise rise) {

@@ -22,7 +22,7 @@ class WordRisesTest {
       new Taxonomy.Dimension("policy", "under policy", Map.of(), true, true),
       new Taxonomy.Dimension("vendor", "from vendor", Map.of(), false)));
   private static final CorrelateProperties WITH_WORDS = new CorrelateProperties(10, 0.05, 50, 3, "detected_language", 7,
-      3, List.of(), List.of("vendor"), 2000, 0.3, 0.01);
+      3, List.of(), List.of("vendor"), 2000, 0.3, 0.01, 1.5);
   private static final String[] VENDORS = {"Atlas", "Meridian", "Northwind", "Harbor", "Keystone"};
   /** Ten everyday problems of five words each, drawn from a shared pool of filler words too. */
   private static final List<List<String>> PROBLEMS = problems();
@@ -76,7 +76,7 @@ class WordRisesTest {
     SplittableRandom random = new SplittableRandom(11);
     Vocabulary vocabulary = new Vocabulary();
     List<Observation> window = new ArrayList<>(background(3000, vocabulary, random));
-    for (int i = 0; i < 30; i++) {
+    for (int i = 0; i < 45; i++) {
       window.add(escalation("P" + i, 22 + random.nextInt(6), "Keystone", narrative(PROBLEMS.get(3), random), vocabulary,
           random));
     }
@@ -84,7 +84,7 @@ class WordRisesTest {
     List<Finding> words = findings(window, WITH_WORDS).stream()
         .filter(f -> f.dimension().startsWith(WordRises.DIMENSION)).toList();
 
-    // The problem's words rose overall too (30 narratives were added), and most at Keystone.
+    // The problem's words rose overall too (45 narratives were added), and most at Keystone.
     Finding lead = words.stream().filter(f -> f.value().endsWith(Finding.AND + "Keystone")).findFirst().orElseThrow();
     assertThat(lead.kind()).isEqualTo(SurgeDetector.KIND);
     assertThat(Finding.values(lead.dimension(), lead.value()))
@@ -106,6 +106,23 @@ class WordRisesTest {
     // Without words, nothing names it: the policy is constant and the clusters are drawn at random.
     assertThat(findings(window, new CorrelateProperties(10, 0.05, 50, 3, "detected_language", 7, 3, List.of(),
         List.of("vendor"))).stream().filter(f -> f.value().contains("Keystone") && f.dimension().contains("words"))).isEmpty();
+  }
+
+  @Test
+  void whenAFieldCarriesTheCauseItIsNamedByTheFieldNotByItsWords() {
+    SplittableRandom random = new SplittableRandom(12);
+    Vocabulary vocabulary = new Vocabulary();
+    List<Observation> window = new ArrayList<>(background(3000, vocabulary, random));
+    for (int i = 0; i < 60; i++) {
+      window.add(new Observation("P" + i, "C000" + (1 + random.nextInt(6)), 0.5, START.plusDays(22 + random.nextInt(6)),
+          Map.of("policy", "private information", "vendor", "Keystone", "detected_language", "en"),
+          vocabulary.of(narrative(PROBLEMS.get(3), random))));
+    }
+
+    List<Finding> findings = findings(window, WITH_WORDS);
+
+    assertThat(findings).anySatisfy(f -> assertThat(f.value()).contains("private information"));
+    assertThat(findings).noneMatch(f -> f.dimension().startsWith(WordRises.DIMENSION) && f.value().endsWith("Keystone"));
   }
 
   @Test
