@@ -94,6 +94,11 @@ public class Deliveries {
   private record Outcome(int attempts, String detail) {
   }
 
+  /** Any address in the text cut to its host: a webhook's path is its secret. */
+  static String withoutPaths(String text) {
+    return text == null ? "" : text.replaceAll("(?i)\\b([a-z][a-z0-9+.-]*://)(?:[^/\\s@]*@)?([^/\\s?#]+)[^\\s]*", "$1$2/…");
+  }
+
   private interface Channel {
     Outcome deliver();
   }
@@ -104,7 +109,8 @@ public class Deliveries {
       record(runId, channel, "sent", outcome.attempts(), outcome.detail());
       return true;
     } catch (RuntimeException e) {
-      String reason = e instanceof PublishException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+      String reason = withoutPaths(e instanceof PublishException ? e.getMessage()
+          : e.getClass().getSimpleName() + ": " + e.getMessage());
       log.warn("publishing the run to {} failed; the next run retries it: {}", channel, reason);
       record(runId, channel, "failed", 1, reason);
       return false;

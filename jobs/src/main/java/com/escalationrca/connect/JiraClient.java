@@ -27,7 +27,7 @@ public final class JiraClient {
 
   public JiraClient(PublishProperties.Jira jira, PublishProperties.Http settings) {
     this.jira = jira;
-    this.http = new RetryingHttp("JIRA (" + jira.url() + ")", settings);
+    this.http = new RetryingHttp("JIRA (" + RetryingHttp.origin(jira.url()) + ")", settings, true);
     this.base = jira.url().replaceAll("/+$", "") + (jira.cloud() ? "/rest/api/3" : "/rest/api/2");
   }
 

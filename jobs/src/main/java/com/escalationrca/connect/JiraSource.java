@@ -53,7 +53,7 @@ public final class JiraSource implements EscalationSource {
 
   public JiraSource(PullProperties.Jira jira, PublishProperties.Http settings, Instant since, List<String> mappedFields) {
     this.jira = jira;
-    this.http = new RetryingHttp("JIRA (" + jira.url() + ")", settings);
+    this.http = new RetryingHttp("JIRA (" + RetryingHttp.origin(jira.url()) + ")", settings, true);
     this.search = jira.url().replaceAll("/+$", "") + (jira.cloud() ? "/rest/api/3/search/jql" : "/rest/api/2/search");
     this.jql = "(" + jira.jql() + ") AND updated >= \"" + JQL_TIME.format(since) + "\" ORDER BY updated ASC";
     Set<String> wanted = new LinkedHashSet<>(List.of("summary", "description", "created", "updated"));

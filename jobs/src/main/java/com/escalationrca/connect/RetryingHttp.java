@@ -15,7 +15,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Outgoing HTTP with the retries a batch job needs: a 429 waits for its Retry-After (capped), a 5xx
  * or a dropped connection backs off exponentially, up to {@code attempts}; any other answer stops
- * with one line naming the system, the request and what it said.
+ * with one line naming the system, the request and what it said. A request is named by its method
+ * and host only (a REST API by its public path), never its query: a webhook's path is its secret
+ * (Slack's is), and the line reaches logs, the delivery table and every report. Where the answer
+ * echoes a secret path or the query, they are cut out.
  */
 public final class RetryingHttp {
 
@@ -25,9 +28,20 @@ public final class RetryingHttp {
   private final HttpClient client;
   private final PublishProperties.Http settings;
   private final String system;
+  private final boolean showPath;
   private int attemptsMade;
 
+  /** A client whose requests are named by method and host only (a webhook, whose path is its secret). */
   public RetryingHttp(String system, PublishProperties.Http settings) {
+    this(system, settings, false);
+  }
+
+  /**
+   * {@code showPath}: name requests with their path too (a REST API such as JIRA's, whose paths are
+   * public and tell which call failed); the query is never shown.
+   */
+  public RetryingHttp(String system, PublishProperties.Http settings, boolean showPath) {
+    this.showPath = showPath;
     this.system = system;
     this.settings = settings;
     this.client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
@@ -48,7 +62,7 @@ public final class RetryingHttp {
     Duration wait = settings.backoff();
     for (int attempt = 1; ; attempt++) {
       HttpRequest built = request.get();
-      String what = built.method() + " " + built.uri().getPath();
+      String what = built.method() + " " + (showPath ? built.uri().getRawPath() : origin(built.uri()));
       attemptsMade++;
       try {
         HttpResponse<String> response = client.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -59,7 +73,7 @@ public final class RetryingHttp {
         boolean retry = status == 429 || status / 100 == 5;
         if (!retry || attempt >= settings.attempts()) {
           throw new PublishException(system + " answered " + status + " to " + what
-              + (attempt > 1 ? " after " + attempt + " attempts" : "") + ": " + abbreviate(response.body()));
+              + (attempt > 1 ? " after " + attempt + " attempts" : "") + ": " + abbreviate(scrub(response.body(), built.uri())));
         }
         Duration pause = status == 429 ? retryAfter(response).orElse(wait) : wait;
         log.warn("{} answered {} to {}; retrying in {} s (attempt {} of {})", system, status, what,
@@ -68,9 +82,10 @@ public final class RetryingHttp {
       } catch (IOException e) {
         if (attempt >= settings.attempts()) {
           throw new PublishException(system + " unreachable for " + what + " after " + attempt + " attempts: "
-              + e.getMessage(), e);
+              + scrub(e.getMessage(), built.uri()), e);
         }
-        log.warn("{} unreachable for {} ({}); retrying in {} s", system, what, e.getMessage(), wait.toSeconds());
+        log.warn("{} unreachable for {} ({}); retrying in {} s", system, what, scrub(e.getMessage(), built.uri()),
+            wait.toSeconds());
         sleep(wait);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -98,6 +113,39 @@ public final class RetryingHttp {
       Thread.currentThread().interrupt();
       throw new PublishException(system + ": interrupted while waiting to retry", e);
     }
+  }
+
+  /** "https://hooks.example.com": scheme, host and port; never the user, path or query. */
+  public static String origin(URI uri) {
+    if (uri == null || uri.getHost() == null) {
+      return "(no host)";
+    }
+    return (uri.getScheme() == null ? "" : uri.getScheme() + "://") + uri.getHost()
+        + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+  }
+
+  /** {@link #origin(URI)} of a configured address, for naming a system. */
+  public static String origin(String url) {
+    try {
+      return origin(URI.create(url));
+    } catch (IllegalArgumentException e) {
+      return "(an address that is not a URL)";
+    }
+  }
+
+  /** The text without the request's path and query, in either spelling (raw or decoded). */
+  private String scrub(String text, URI uri) {
+    if (text == null) {
+      return "";
+    }
+    String scrubbed = text;
+    for (String secret : new String[] {uri.getRawQuery(), uri.getQuery(), showPath ? null : uri.getRawPath(),
+        showPath ? null : uri.getPath()}) {
+      if (secret != null && secret.length() > 1) {
+        scrubbed = scrubbed.replace(secret, "…");
+      }
+    }
+    return scrubbed;
   }
 
   private static String abbreviate(String body) {

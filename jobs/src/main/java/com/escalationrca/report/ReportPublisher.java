@@ -64,7 +64,7 @@ public class ReportPublisher {
       writeFindings(report, staging.resolve("findings.csv"));
       writeCauses(report, staging.resolve("causes.csv"));
       try (CSVPrinter csv = csv(staging.resolve("assignments.csv"), "escalation_id", "cluster_id")) {
-        reader.assignments(runId, (id, cluster) -> print(csv, id, cluster));
+        reader.assignments(runId, (id, cluster) -> print(csv, SpreadsheetCell.of(id), cluster));
       }
       Map<String, Object> model = model(report);
       charts(runId, report, model);
@@ -82,8 +82,9 @@ public class ReportPublisher {
     try (CSVPrinter csv = csv(file, "cluster_id", "label", "size", "status", "previous_ids", "profile",
         "top_terms", "example_ids")) {
       for (RunReport.ClusterSummary c : report.clusters()) {
-        csv.printRecord(c.id(), c.label(), c.size(), c.status(), String.join(" ", c.previousIds()),
-            c.profile(), String.join(" ", c.topTerms()), String.join(" ", c.exampleIds()));
+        csv.printRecord(c.id(), SpreadsheetCell.of(c.label()), c.size(), c.status(), String.join(" ", c.previousIds()),
+            SpreadsheetCell.of(c.profile()), SpreadsheetCell.of(String.join(" ", c.topTerms())),
+            SpreadsheetCell.of(String.join(" ", c.exampleIds())));
       }
     }
   }
@@ -94,11 +95,13 @@ public class ReportPublisher {
         "recent_expected", "spike_q", "since", "weekly_change", "trend_q", "change_q", "change", "score", "cause",
         "summary", "example_ids")) {
       for (RunReport.FindingSummary f : report.findings()) {
-        csv.printRecord(f.rank(), f.kind(), f.clusterId(), f.clusterLabel(), f.dimension(), f.value(), f.observed(),
+        csv.printRecord(f.rank(), f.kind(), f.clusterId(), SpreadsheetCell.of(f.clusterLabel()),
+            SpreadsheetCell.of(f.dimension()), SpreadsheetCell.of(f.value()), f.observed(),
             number(f.expected()), number(f.lift()), number(f.liftLow()), number(f.liftHigh()),
             f.pValue(), f.qValue(), f.recentObserved(), number(f.recentExpected()), f.spikeQ(),
             f.since() == null ? "" : f.since().toString(), number(f.weeklyChange()), f.trendQ(), f.changeQ(),
-            f.change(), number(f.score()), f.cause(), f.summary(), String.join(" ", f.exampleIds()));
+            f.change(), number(f.score()), f.cause(), SpreadsheetCell.of(f.summary()),
+            SpreadsheetCell.of(String.join(" ", f.exampleIds())));
       }
     }
   }
@@ -109,7 +112,7 @@ public class ReportPublisher {
         csv.printRecord(c.id(), c.leadRank(), c.ranks().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" ")),
             c.escalations(), c.clusters().stream().map(k -> k.clusterId() + " " + k.count())
                 .collect(java.util.stream.Collectors.joining(";")),
-            String.join(", ", c.topTerms()), lead(report, c).summary());
+            SpreadsheetCell.of(String.join(", ", c.topTerms())), SpreadsheetCell.of(lead(report, c).summary()));
       }
     }
   }

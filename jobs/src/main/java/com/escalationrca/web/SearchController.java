@@ -1,5 +1,7 @@
 package com.escalationrca.web;
 
+import com.escalationrca.report.SpreadsheetCell;
+
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

@@ -240,6 +240,13 @@ class PublishAfterEveryRunTest {
     assertThat(byChannel.get("jira").status()).isEqualTo("failed");
     assertThat(byChannel.get("jira").detail()).contains("answered 503", "after 3 attempts");
     assertThat(byChannel.get("webhook").detail()).contains("answered 500", "upstream down");
+    // The webhook's path is its secret: no failure line carries it, in the database or any report.
+    assertThat(jdbc.queryForList("select detail from delivery", String.class)).noneMatch(d -> d.contains("T000"));
+    try (var files = java.nio.file.Files.walk(ROOT.resolve("reports"))) {
+      for (java.nio.file.Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+        assertThat(java.nio.file.Files.readString(file)).as(file.toString()).doesNotContain("T000/B000");
+      }
+    }
     assertThat(byChannel.get("email").status()).isEqualTo("sent");
 
     serversUp();

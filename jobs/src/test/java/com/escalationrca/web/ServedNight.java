@@ -42,6 +42,8 @@ abstract class ServedNight {
   static final String PASSWORD = "correct horse battery";
   static final String NARRATIVE_PAYLOAD = "<script>alert('xss-narrative')</script>";
   static final String VENDOR_PAYLOAD = "Evil\"><img src=x onerror=alert('xss-vendor')> Ops";
+  /** Ids a spreadsheet would run as a formula (CSV injection). */
+  static final String FORMULA_ID = "=HYPERLINK(\"http://evil.example\")-";
   static final JsonMapper JSON = JsonMapper.builder().build();
 
   @DynamicPropertySource
@@ -89,6 +91,15 @@ abstract class ServedNight {
           .put("policy", "private_information").put("vendor", VENDOR_PAYLOAD).put("market", "BR")
           .put("language", "en").put("channel", "in_app_report").put("priority", "P2")
           .put("action", "no_action").put("outcome", "overturned").toString()).append('\n');
+    }
+    for (int i = 1; i <= 3; i++) {
+      lines.append(JSON.createObjectNode()
+          .put("id", FORMULA_ID + i).put("created", RUN_DATE.minusDays(i) + "T10:00:00Z")
+          .put("updated", RUN_DATE.minusDays(i) + "T11:00:00Z")
+          .put("narrative", "Someone keeps posting my home address and phone number in the comments.")
+          .put("policy", "private_information").put("vendor", "Atlas Review").put("market", "BR")
+          .put("language", "en").put("channel", "in_app_report").put("priority", "P2")
+          .put("action", "no_action").put("outcome", "upheld").toString()).append('\n');
     }
     return lines.toString();
   }

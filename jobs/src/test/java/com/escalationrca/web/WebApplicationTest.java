@@ -133,6 +133,19 @@ class WebApplicationTest extends ServedNight {
   }
 
   @Test
+  void theReportsCsvFilesKeepFormulasAsText() throws Exception {
+    java.nio.file.Path report = ROOT.resolve("reports").resolve(RUN_DATE.toString());
+    List<String> assignments = java.nio.file.Files.readAllLines(report.resolve("assignments.csv"));
+
+    assertThat(assignments).filteredOn(line -> line.contains("HYPERLINK")).hasSize(3)
+        .allSatisfy(line -> assertThat(line).startsWith("\"'=HYPERLINK("));
+    for (String file : List.of("findings.csv", "clusters.csv", "causes.csv")) {
+      assertThat(java.nio.file.Files.readAllLines(report.resolve(file))).as(file)
+          .noneMatch(line -> line.startsWith("=") || line.contains(",=") || line.contains(",\"="));
+    }
+  }
+
+  @Test
   void scriptPayloadsInNarrativesAndVendorsAreShownAsText() throws Exception {
     WebClient analyst = signedIn("ana");
     for (String page : List.of("/search?q=" + WebClient.encode("pasted appeal"),

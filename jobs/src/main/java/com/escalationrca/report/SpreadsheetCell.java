@@ -1,4 +1,4 @@
-package com.escalationrca.web;
+package com.escalationrca.report;
 
 /**
  * A value made safe for a CSV that a person opens in a spreadsheet: text starting with = + - @ or

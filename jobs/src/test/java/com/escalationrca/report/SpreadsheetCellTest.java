@@ -1,4 +1,4 @@
-package com.escalationrca.web;
+package com.escalationrca.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
