@@ -23,10 +23,16 @@ public class TrackedCauses {
       id, state, summary, cluster_id, dimension, value, owner, ticket, resolved_on, note, first_seen, last_seen,
       onset, updated_at, updated_by""";
 
-  private final JdbcTemplate jdbc;
+  private static final java.util.regex.Pattern ANY_ISSUE_KEY = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]+-[1-9][0-9]*");
 
-  public TrackedCauses(JdbcTemplate jdbc) {
+  private final JdbcTemplate jdbc;
+  /** The JIRA project tickets belong to ({@code rca.publish.jira.project}); empty: any project's key. */
+  private final String jiraProject;
+
+  public TrackedCauses(JdbcTemplate jdbc, @org.springframework.beans.factory.annotation.Value("${rca.publish.jira.project:}")
+                       String jiraProject) {
     this.jdbc = jdbc;
+    this.jiraProject = jiraProject == null ? "" : jiraProject.strip();
   }
 
   public List<TrackedCause> list(CauseState state) {
@@ -87,6 +93,7 @@ public class TrackedCauses {
   @Transactional
   public TrackedCause link(long id, String ticket, String actor) {
     require(ticket, "a ticket key");
+    requireIssueKey(ticket);
     get(id);
     jdbc.update("update tracked_cause set ticket = ?, state = case when state in ('resolved', 'dismissed') then state"
         + " else 'ticketed' end, updated_at = now(), updated_by = ? where id = ?", ticket, actor, id);
@@ -129,6 +136,19 @@ public class TrackedCauses {
   void event(long id, String actor, String action, String detail) {
     jdbc.update("insert into tracked_cause_event (cause_id, actor, action, detail) values (?, ?, ?, ?)", id, actor,
         action, detail);
+  }
+
+  /**
+   * A linked ticket is commented on by the bot every night, so only a key of the configured
+   * project is taken: a manager cannot make the bot write on any issue of the JIRA site.
+   */
+  private void requireIssueKey(String ticket) {
+    boolean valid = ANY_ISSUE_KEY.matcher(ticket).matches()
+        && (jiraProject.isEmpty() || ticket.startsWith(jiraProject + "-"));
+    if (!valid) {
+      throw new IllegalArgumentException("'" + ticket + "' is not a JIRA issue key"
+          + (jiraProject.isEmpty() ? " (PROJECT-123)" : " of project " + jiraProject + " (" + jiraProject + "-123)"));
+    }
   }
 
   private static void require(String text, String what) {

@@ -113,7 +113,14 @@ class CauseTrackingTest {
 
     causes.acknowledge(id, "dana", "max");
     assertThat(causes.get(id).state()).isEqualTo(CauseState.ACKNOWLEDGED);
-    causes.link(id, "TS-1234", "max");
+    assertThatThrownBy(() -> causes.link(id, "https://evil.example/browse/X-1", "max"))
+        .hasMessage("'https://evil.example/browse/X-1' is not a JIRA issue key (PROJECT-123)");
+    // With a JIRA project configured, only its keys: the bot comments on what is linked.
+    TrackedCauses inProject = new TrackedCauses(jdbc, "TS");
+    assertThatThrownBy(() -> inProject.link(id, "OPS-77", "max"))
+        .hasMessage("'OPS-77' is not a JIRA issue key of project TS (TS-123)");
+    assertThat(causes.get(id).state()).isEqualTo(CauseState.ACKNOWLEDGED);
+    inProject.link(id, "TS-1234", "max");
     TrackedCause ticketed = causes.get(id);
     assertThat(ticketed.state()).isEqualTo(CauseState.TICKETED);
     assertThat(ticketed.owner()).isEqualTo("dana");
