@@ -369,7 +369,9 @@ class NightlyRcaJobConfiguration {
           .getString(RunParameters.CONFIRM_PURGE, "false"));
       Retention.Purged purged = retention.purge(ledger.find(runId).orElseThrow().runDate(), runId, confirmed);
       contribution.incrementWriteCount(purged.runs() + purged.analyses() + purged.escalations());
-      contribution.getStepExecution().getExecutionContext().putString(RunParameters.RETENTION, purged.summary());
+      if (retention.enabled()) {
+        contribution.getStepExecution().getExecutionContext().putString(RunParameters.RETENTION, purged.summary());
+      }
       return RepeatStatus.FINISHED;
     }, tx).listener((StepExecutionListener) new StepProgress(progress, runId -> -1)).build();
   }

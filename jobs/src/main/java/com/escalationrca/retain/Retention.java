@@ -68,6 +68,11 @@ public class Retention {
     }
   }
 
+  /** Whether retention is configured at all (off by default). */
+  public boolean enabled() {
+    return properties.enabled();
+  }
+
   /**
    * Purges for the run of {@code runDate}; {@code confirmed} lets it remove more than
    * {@code max-purge-fraction} of the escalations or analyses at once.

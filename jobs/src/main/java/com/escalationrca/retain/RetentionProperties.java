@@ -20,6 +20,11 @@ public record RetentionProperties(@DefaultValue("0") int runDays,
                                   @DefaultValue("0") int escalationDays,
                                   @DefaultValue("0.2") double maxPurgeFraction) {
 
+  /** Whether anything is ever purged. */
+  public boolean enabled() {
+    return runDays > 0 || analysisDays > 0 || escalationDays > 0;
+  }
+
   public RetentionProperties {
     if (runDays < 0 || analysisDays < 0 || escalationDays < 0) {
       throw new IllegalArgumentException("rca.retention values are days and cannot be negative");
