@@ -26,11 +26,25 @@ final class ServeCommand implements Callable<Integer> {
   @Mixin
   StorageOptions storage;
 
+  private static boolean isLoopback(String address) {
+    try {
+      return java.net.InetAddress.getByName(address).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     ConfigurableApplicationContext context = ApplicationContexts.serve(storage, bind, port);
     int actual = ((WebServerApplicationContext) context).getWebServer().getPort();
     System.out.printf("Escalation RCA is serving on http://%s:%d/%n", bind, actual);
+    String baseUrl = context.getEnvironment().getProperty("rca.publish.base-url", "");
+    if (!isLoopback(bind) && !com.escalationrca.web.WebConfiguration.servedOverHttps(baseUrl)) {
+      System.out.println("warning: serving plain HTTP on " + bind + ": passwords and session cookies cross the network"
+          + " in clear; put `serve` behind a TLS proxy and set rca.publish.base-url to its https:// address (session"
+          + " cookies are then marked Secure)");
+    }
     if (context.getBean(Accounts.class).list().isEmpty()) {
       System.out.println("No account yet: add one with `users add NAME --role admin` (the password is read from standard input).");
     }

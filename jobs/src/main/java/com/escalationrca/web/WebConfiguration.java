@@ -20,6 +20,26 @@ public class WebConfiguration {
         .build();
   }
 
+  /**
+   * The session cookie is marked Secure when the app is reached over HTTPS, which is what
+   * {@code rca.publish.base-url} says: behind a TLS proxy the server itself sees plain HTTP and could
+   * not tell. ({@code server.servlet.session.cookie.secure: true} forces it too.)
+   */
+  @Bean
+  org.springframework.boot.web.servlet.ServletContextInitializer secureSessionCookie(
+      @org.springframework.beans.factory.annotation.Value("${rca.publish.base-url:}") String baseUrl) {
+    return context -> {
+      if (servedOverHttps(baseUrl)) {
+        context.getSessionCookieConfig().setSecure(true);
+      }
+    };
+  }
+
+  /** Whether the configured base URL is an https one. */
+  public static boolean servedOverHttps(String baseUrl) {
+    return baseUrl != null && baseUrl.strip().toLowerCase(java.util.Locale.ROOT).startsWith("https://");
+  }
+
   /** Opens the index on first use and follows the job's rewrites of it. */
   @Bean(destroyMethod = "close")
   LiveSearcher liveSearcher(StorageProperties storage) {
