@@ -17,49 +17,62 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 /**
  * Single sign-on users get their role from a claim of the identity provider's ID token or user
- * info ({@code rca.web.role-claim}, "roles" by default; a string or a list, the highest role it
- * names wins). A person whose claim names no role of ours is refused, never given a default.
+ * info ({@code rca.web.role-claim}, "roles" by default; a string or a list): each value is looked
+ * up exactly in {@code rca.web.role-mapping}, and the highest role found wins. A person whose claim
+ * maps to no role is refused, never given a default. Their name is {@code sso:} + their user name,
+ * so a sign-in through the identity provider can neither clear nor pose as a local account's
+ * lockout and audit trail.
  */
 public final class OidcRoles implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
   private final OidcUserService delegate = new OidcUserService();
-  private final String claim;
+  /** The prefix of single-sign-on users' names. */
+  public static final String NAMESPACE = "sso:";
 
-  public OidcRoles(String claim) {
+  private final String claim;
+  private final java.util.Map<String, String> mapping;
+
+  public OidcRoles(String claim, java.util.Map<String, String> mapping) {
     this.claim = claim;
+    this.mapping = java.util.Map.copyOf(mapping);
   }
 
   @Override
   public OidcUser loadUser(OidcUserRequest request) {
     OidcUser user = delegate.loadUser(request);
-    Role role = highest(user.getAttributes().get(claim)).orElseThrow(() -> new OAuth2AuthenticationException(
-        new OAuth2Error("access_denied", "the identity provider's '" + claim + "' claim names no role"
-            + " (analyst, manager or admin) for " + user.getName(), null)));
+    Role role = highest(user.getAttributes().get(claim), mapping).orElseThrow(() -> new OAuth2AuthenticationException(
+        new OAuth2Error("access_denied", "the identity provider's '" + claim + "' claim maps to no role"
+            + " (rca.web.role-mapping) for " + user.getName(), null)));
     // Audit entries should name people: their user name when the provider tells it, else the subject.
     String nameKey = user.getAttributes().containsKey("preferred_username") ? "preferred_username" : "sub";
     return new DefaultOidcUser(Set.of(new SimpleGrantedAuthority(role.authority())), user.getIdToken(),
-        user.getUserInfo(), nameKey);
+        user.getUserInfo(), nameKey) {
+      @Override
+      public String getName() {
+        return NAMESPACE + super.getName();
+      }
+    };
   }
 
-  /** The highest role a claim value names: "analyst", ["manager", "admin"], "rca-admin"... */
-  static java.util.Optional<Role> highest(Object value) {
+  /** The highest role the claim's values map to exactly: "analyst", ["manager", "admin"]... */
+  static java.util.Optional<Role> highest(Object value, java.util.Map<String, String> mapping) {
     List<String> names = new ArrayList<>();
     if (value instanceof Collection<?> values) {
       values.forEach(v -> names.add(String.valueOf(v)));
     } else if (value != null) {
       names.addAll(List.of(String.valueOf(value).split("[,\\s]+")));
     }
-    Set<Role> roles = names.stream().map(OidcRoles::role).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+    Set<Role> roles = names.stream().map(String::strip).map(mapping::get).filter(java.util.Objects::nonNull)
+        .map(OidcRoles::role).collect(Collectors.toSet());
     return roles.stream().max(Enum::compareTo);
   }
 
-  private static Role role(String name) {
-    String key = name.strip().toLowerCase(java.util.Locale.ROOT);
+  private static Role role(String key) {
     for (Role role : Role.values()) {
-      if (key.equals(role.key()) || key.endsWith("-" + role.key()) || key.endsWith(":" + role.key())) {
+      if (role.key().equals(key)) {
         return role;
       }
     }
-    return null;
+    throw new IllegalArgumentException("not a role: " + key);
   }
 }

@@ -96,7 +96,7 @@ public class SecurityConfiguration {
     if (singleSignOn.getIfAvailable() != null) {
       http.oauth2Login(oidc -> oidc.loginPage("/login").defaultSuccessUrl("/", false)
           .failureUrl("/login?ssoError")
-          .userInfoEndpoint(u -> u.oidcUserService(new OidcRoles(properties.roleClaim()))));
+          .userInfoEndpoint(u -> u.oidcUserService(new OidcRoles(properties.roleClaim(), properties.roleMapping()))));
     }
     headers(http);
     return http.build();

@@ -98,7 +98,7 @@ class SingleSignOnTest {
     StringBuilder landing = new StringBuilder();
     HttpClient browser = signInThroughTheProvider("alice", landing);
     assertThat(landing.toString()).startsWith("http://127.0.0.1:" + APP_PORT + "/")
-        .contains("<span class=\"navbar-text me-3\" id=\"signed-in-as\">alice</span>", "No completed run yet");
+        .contains("<span class=\"navbar-text me-3\" id=\"signed-in-as\">sso:alice</span>", "No completed run yet");
     // Allowed, but nothing is indexed on this fresh folder: 503, not 403.
     assertThat(status(browser, "/search?q=address")).isEqualTo(503);
   }
@@ -107,7 +107,7 @@ class SingleSignOnTest {
   void aManagersClaimGivesTheManagerRole() throws Exception {
     StringBuilder landing = new StringBuilder();
     HttpClient browser = signInThroughTheProvider("bob", landing);
-    assertThat(landing.toString()).contains("id=\"signed-in-as\">bob</span>");
+    assertThat(landing.toString()).contains("id=\"signed-in-as\">sso:bob</span>");
     assertThat(status(browser, "/search?q=address")).isEqualTo(403);
     assertThat(status(browser, "/runs")).isEqualTo(200);
   }
