@@ -39,6 +39,12 @@ public class SecurityConfiguration {
     return accounts.encoder();
   }
 
+  /** One throttle for every chain: failures are counted per client address wherever they happen. */
+  @Bean
+  SignInThrottle signInThrottle(WebProperties properties) {
+    return new SignInThrottle(properties.maxAttemptsPerMinute(), java.time.Clock.systemUTC());
+  }
+
   @Bean
   AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
     return new DefaultAuthenticationEventPublisher(publisher);
@@ -47,8 +53,9 @@ public class SecurityConfiguration {
   /** Probes read /actuator/health without credentials (status only); metrics are for admins (Basic for a scraper). */
   @Bean
   @Order(0)
-  SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+  SecurityFilterChain actuator(HttpSecurity http, SignInThrottle throttle) throws Exception {
     http.securityMatcher("/actuator/**")
+        .addFilterBefore(throttle, org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
         .authorizeHttpRequests(a -> a
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
             .anyRequest().hasRole(Role.ADMIN.name()))
@@ -62,8 +69,9 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http, Accounts accounts) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, Accounts accounts, SignInThrottle throttle) throws Exception {
     http.securityMatcher("/api/**")
+        .addFilterBefore(throttle, org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
         .authorizeHttpRequests(a -> a
             .requestMatchers("/api/search/**", "/api/search", "/api/escalations/**").hasRole(Role.ANALYST.name())
             .requestMatchers("/api/audit/**", "/api/audit").hasRole(Role.ADMIN.name())
@@ -82,8 +90,9 @@ public class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain pages(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> singleSignOn,
-                            WebProperties properties, Accounts accounts) throws Exception {
-    http.authorizeHttpRequests(a -> a
+                            WebProperties properties, Accounts accounts, SignInThrottle throttle) throws Exception {
+    http.addFilterBefore(throttle, org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+        .authorizeHttpRequests(a -> a
             .requestMatchers("/login", "/oauth2/**", "/login/oauth2/**", "/css/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
             .requestMatchers("/search", "/search.csv", "/escalations/**").hasRole(Role.ANALYST.name())
             .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())

@@ -10,19 +10,30 @@ import org.springframework.stereotype.Component;
 @Component
 public class SignInEvents {
 
+  /** Longest user name kept: what someone types into the form is not ours to store whole. */
+  static final int MAX_NAME = 64;
+
   private final Accounts accounts;
   private final AuditLog audit;
+  private final SignInThrottle throttle;
 
-  public SignInEvents(Accounts accounts, AuditLog audit) {
+  public SignInEvents(Accounts accounts, AuditLog audit, SignInThrottle throttle) {
     this.accounts = accounts;
     this.audit = audit;
+    this.throttle = throttle;
   }
 
   @EventListener
   public void failed(AuthenticationFailureBadCredentialsEvent event) {
     String name = String.valueOf(event.getAuthentication().getPrincipal());
+    String remote = remote(event.getAuthentication().getDetails());
+    throttle.failed(remote);
     accounts.signInFailed(name);
-    audit.record(name, "sign-in failed", "wrong password", remote(event.getAuthentication().getDetails()));
+    audit.record(cut(name), "sign-in failed", "wrong password", remote);
+  }
+
+  private static String cut(String name) {
+    return name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME) + "…";
   }
 
   @EventListener
@@ -34,7 +45,7 @@ public class SignInEvents {
         && details.getSessionId() == null) {
       return;
     }
-    audit.record(name, "sign-in", "", remote(event.getAuthentication().getDetails()));
+    audit.record(cut(name), "sign-in", "", remote(event.getAuthentication().getDetails()));
   }
 
   private static String remote(Object details) {

@@ -17,7 +17,8 @@ public record WebProperties(@DefaultValue("5") int maxFailedSignIns,
                             @DefaultValue("10000") int exportLimit,
                             @DefaultValue("25") int pageSize,
                             @DefaultValue("roles") String roleClaim,
-                            java.util.Map<String, String> roleMapping) {
+                            java.util.Map<String, String> roleMapping,
+                            @DefaultValue("10") int maxAttemptsPerMinute) {
 
   @org.springframework.boot.context.properties.bind.ConstructorBinding
   public WebProperties {
@@ -32,6 +33,9 @@ public record WebProperties(@DefaultValue("5") int maxFailedSignIns,
       }
     }
     roleMapping = java.util.Map.copyOf(roleMapping);
+    if (maxAttemptsPerMinute < 1) {
+      throw new IllegalArgumentException("rca.web.max-attempts-per-minute must be at least 1");
+    }
     if (maxFailedSignIns < 1) {
       throw new IllegalArgumentException("rca.web.max-failed-sign-ins must be at least 1");
     }
@@ -41,6 +45,6 @@ public record WebProperties(@DefaultValue("5") int maxFailedSignIns,
   }
 
   public WebProperties(int maxFailedSignIns, Duration lockout, int exportLimit, int pageSize, String roleClaim) {
-    this(maxFailedSignIns, lockout, exportLimit, pageSize, roleClaim, null);
+    this(maxFailedSignIns, lockout, exportLimit, pageSize, roleClaim, null, 10);
   }
 }

@@ -25,11 +25,11 @@ class OidcRolesTest {
   @Test
   void aTeamMapsItsOwnGroupNamesToRoles() {
     Map<String, String> mapping = new WebProperties(5, Duration.ofMinutes(15), 10, 25, "groups",
-        Map.of("tns-rca-analysts", "analyst", "tns-leads", "manager")).roleMapping();
+        Map.of("tns-rca-analysts", "analyst", "tns-leads", "manager"), 10).roleMapping();
 
     assertThat(OidcRoles.highest(List.of("tns-rca-analysts", "everyone"), mapping)).contains(Role.ANALYST);
     assertThat(OidcRoles.highest("analyst", mapping)).isEmpty();
-    assertThatThrownBy(() -> new WebProperties(5, Duration.ofMinutes(15), 10, 25, "groups", Map.of("ops", "superuser")))
+    assertThatThrownBy(() -> new WebProperties(5, Duration.ofMinutes(15), 10, 25, "groups", Map.of("ops", "superuser"), 10))
         .hasMessage("rca.web.role-mapping maps 'ops' to 'superuser', which is not a role (analyst, manager or admin)");
   }
 }

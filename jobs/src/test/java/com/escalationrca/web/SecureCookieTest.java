@@ -30,7 +30,6 @@ class SecureCookieTest {
 
   @LocalServerPort
   int port;
-
   @Test
   void theSessionCookieIsSecureWhenTheAppIsReachedOverHttps() throws Exception {
     HttpResponse<String> login = HttpClient.newHttpClient().send(
