@@ -39,12 +39,6 @@ public class SecurityConfiguration {
     return accounts.encoder();
   }
 
-  /** One throttle for every chain: failures are counted per client address wherever they happen. */
-  @Bean
-  SignInThrottle signInThrottle(WebProperties properties) {
-    return new SignInThrottle(properties.maxAttemptsPerMinute(), java.time.Clock.systemUTC());
-  }
-
   @Bean
   AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
     return new DefaultAuthenticationEventPublisher(publisher);

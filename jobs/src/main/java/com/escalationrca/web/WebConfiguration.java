@@ -40,6 +40,16 @@ public class WebConfiguration {
     return baseUrl != null && baseUrl.strip().toLowerCase(java.util.Locale.ROOT).startsWith("https://");
   }
 
+  /**
+   * One throttle for every security chain: failures are counted per client address wherever they
+   * happen. Here, not in the security configuration, because the sign-in events it counts are
+   * listened to in every context.
+   */
+  @Bean
+  SignInThrottle signInThrottle(WebProperties properties) {
+    return new SignInThrottle(properties.maxAttemptsPerMinute(), java.time.Clock.systemUTC());
+  }
+
   /** Opens the index on first use and follows the job's rewrites of it. */
   @Bean(destroyMethod = "close")
   LiveSearcher liveSearcher(StorageProperties storage) {
