@@ -106,7 +106,7 @@ class NightlyRunIntegrationTest {
 
     NightlyRunLauncher.RunOutcome outcome = launcher.run(RUN_DATE, false, false);
 
-    assertThat(outcome.status()).isEqualTo(BatchStatus.COMPLETED);
+    Outcomes.completed(outcome);
     Path report = Path.of(outcome.reportPath());
     assertThat(report).isEqualTo(ROOT.resolve("reports").resolve(RUN_DATE.toString()));
     for (String file : List.of("findings.json", "clusters.csv", "findings.csv", "assignments.csv", "summary.md", "index.html")) {
@@ -173,7 +173,7 @@ class NightlyRunIntegrationTest {
 
     NightlyRunLauncher.RunOutcome rerun = launcher.run(RUN_DATE, false, true);
 
-    assertThat(rerun.status()).isEqualTo(BatchStatus.COMPLETED);
+    Outcomes.completed(rerun);
     // Unchanged data, second night: every cluster keeps its id and label and is stable.
     List<Map<String, Object>> nights = jdbc.queryForList("""
         select r.run_id, c.cluster_id, c.label, c.status from rca_cluster c join rca_run r on r.run_id = c.run_id
@@ -210,7 +210,7 @@ class NightlyRunIntegrationTest {
 
     NightlyRunLauncher.RunOutcome next = launcher.run(RUN_DATE.plusDays(1), false, false);
 
-    assertThat(next.status()).isEqualTo(BatchStatus.COMPLETED);
+    Outcomes.completed(next);
     assertThat(next.steps()).filteredOn(s -> s.step().equals("analyzeStep"))
         .singleElement().satisfies(s -> assertThat(s.items()).isEqualTo(2));
     // Both are English narratives in the window: embedded again, and nothing else.
@@ -231,7 +231,7 @@ class NightlyRunIntegrationTest {
 
     NightlyRunLauncher.RunOutcome rerun = launcher.run(RUN_DATE.plusDays(1), false, true);
 
-    assertThat(rerun.status()).isEqualTo(BatchStatus.COMPLETED);
+    Outcomes.completed(rerun);
     assertThat(rerun.steps()).filteredOn(s -> s.step().equals("embedStep"))
         .singleElement().satisfies(s -> assertThat(s.items()).isEqualTo(25));
     assertThat(jdbc.queryForList("select distinct model from narrative_embedding", String.class))
@@ -287,7 +287,7 @@ class NightlyRunIntegrationTest {
 
     NightlyRunLauncher.RunOutcome outcome = launcher.run(CFPB_RUN_DATE, false, false);
 
-    assertThat(outcome.status()).isEqualTo(BatchStatus.COMPLETED);
+    Outcomes.completed(outcome);
     RunReport report = JsonMapper.builder().build()
         .readValue(Path.of(outcome.reportPath()).resolve("findings.json").toFile(), RunReport.class);
     assertThat(report.counts().analyzed()).isEqualTo(389);
@@ -423,7 +423,7 @@ class NightlyRunIntegrationTest {
 
     NightlyRunLauncher.RunOutcome outcome = launcher.run(LocalDate.of(2025, 5, 31), false, false);
 
-    assertThat(outcome.status()).isEqualTo(BatchStatus.COMPLETED);
+    Outcomes.completed(outcome);
     Path report = Path.of(outcome.reportPath());
     try (var files = Files.list(report)) {
       for (Path file : files.toList()) {
@@ -485,7 +485,7 @@ class NightlyRunIntegrationTest {
 
     NightlyRunLauncher.RunOutcome restarted = launcher.run(night, false, false);
 
-    assertThat(restarted.status()).isEqualTo(BatchStatus.COMPLETED);
+    Outcomes.completed(restarted);
     // Completed steps are not repeated: the restart begins where the night failed.
     assertThat(restarted.steps()).extracting(NightlyRunLauncher.StepTiming::step)
         .containsExactly("correlateStep", "publishStep", "deliverStep", "retainStep");

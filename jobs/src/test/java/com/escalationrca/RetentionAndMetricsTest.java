@@ -23,7 +23,6 @@ import com.escalationrca.store.StorageProperties;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -89,13 +88,13 @@ class RetentionAndMetricsTest {
     Path data = ROOT.resolve("escalations.jsonl");
     new DatasetWriter().write(new GeneratorSpec(2500, 90, 3, SECOND, 1), data);
     importer.importFile(data, "native", c -> { });
-    assertThat(launcher.run(FIRST, false, false).status()).isEqualTo(BatchStatus.COMPLETED);
+    Outcomes.completed(launcher.run(FIRST, false, false));
     assertThat(ROOT.resolve("reports").resolve(FIRST.toString())).isDirectory();
     long total = jdbc.queryForObject("select count(*) from escalation", Long.class);
 
     NightlyRunLauncher.RunOutcome second = launcher.run(SECOND, false, false);
 
-    assertThat(second.status()).isEqualTo(BatchStatus.COMPLETED);
+    Outcomes.completed(second);
     assertThat(second.retention()).startsWith("removed 1 runs, 1 report folders, ").contains("(kept from " + SECOND + " back)")
         .doesNotContain("refused");
     // Runs: the first night (35 days back) is gone, with its rows, job records and report.

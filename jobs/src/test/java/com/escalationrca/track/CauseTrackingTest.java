@@ -21,7 +21,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.batch.core.BatchStatus;
+import com.escalationrca.Outcomes;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -60,7 +60,7 @@ class CauseTrackingTest {
 
   private long run(LocalDate date) throws Exception {
     NightlyRunLauncher.RunOutcome outcome = launcher.run(date, false, false);
-    assertThat(outcome.status()).isEqualTo(BatchStatus.COMPLETED);
+    Outcomes.completed(outcome);
     return jdbc.queryForObject("select max(run_id) from rca_run where run_date = ?", Long.class, date);
   }
 

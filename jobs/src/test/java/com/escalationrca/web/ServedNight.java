@@ -19,7 +19,7 @@ import com.escalationrca.job.NightlyRunLauncher;
 import com.escalationrca.report.RunReport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.batch.core.BatchStatus;
+import com.escalationrca.Outcomes;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -72,7 +72,7 @@ abstract class ServedNight {
     new DatasetWriter().write(new GeneratorSpec(3000, 42, 11, RUN_DATE, 2), data);
     Files.writeString(data, payloads(), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     importer.importFile(data, "native", c -> { });
-    assertThat(launcher.run(RUN_DATE, false, false).status()).isEqualTo(BatchStatus.COMPLETED);
+    Outcomes.completed(launcher.run(RUN_DATE, false, false));
     accounts.add("ana", Role.ANALYST, PASSWORD);
     accounts.add("max", Role.MANAGER, PASSWORD);
     accounts.add("root", Role.ADMIN, PASSWORD);
