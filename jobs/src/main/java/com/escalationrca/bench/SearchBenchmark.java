@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
 import com.escalationrca.generate.EscalationGenerator;
@@ -17,7 +21,10 @@ import com.escalationrca.generate.GeneratorSpec;
 import com.escalationrca.index.EscalationIndex;
 import com.escalationrca.index.EscalationSearcher;
 import com.escalationrca.index.IndexedEscalation;
+import com.escalationrca.index.SearchLimits;
+import com.escalationrca.index.SearchProperties;
 import com.escalationrca.index.SearchRequest;
+import com.escalationrca.index.SearchTimeoutException;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -31,7 +38,9 @@ import org.apache.lucene.store.FSDirectory;
  * Measures search on generated escalations: indexing throughput through our schema (per-language
  * fields, facets, doc values, update by id, commit per 2,000) against plain Lucene indexing of the
  * same narratives (one text field, add only, one commit) in the same run, then latency percentiles
- * of term, phrase, boolean-with-facets and more-like-this queries, and the index size.
+ * of term, phrase, boolean-with-facets and more-like-this queries, and the index size. Then the same
+ * ordinary queries on the server's bounds (rca.search's defaults), alone and beside one user's
+ * allowance of abusive searches (regex, prefix, fuzzy, range) running without pause.
  */
 public final class SearchBenchmark {
 
@@ -42,6 +51,9 @@ public final class SearchBenchmark {
   static final List<String> PHRASES = List.of("\"home address\"", "\"display name\"", "\"job offer\"",
       "\"death threat\"", "\"age verification\"", "\"nome de exibição\"", "\"endereço residencial\"",
       "\"nombre visible\"", "\"información privada\"", "\"private information policy\"");
+  /** Regex, prefix, fuzzy and range clauses: each reads whole term dictionaries. */
+  static final List<String> ABUSIVE = List.of("/.*e.*/", "/[a-z]*o[a-z]*a[a-z]*/", "a* OR e* OR o*",
+      "narrative:[a TO z]", "addres~2 OR threat~2 OR vacine~2");
   static final List<String> VENDORS = List.of("Atlas Review", "Northwind BPO", "Kestrel Trust",
       "Meridian Ops", "Sable Moderation", "Lumen CX");
 
@@ -49,9 +61,16 @@ public final class SearchBenchmark {
   public record Latency(String query, int runs, double p50, double p95, double p99, double mean) {
   }
 
+  /**
+   * Abusive searches run beside ordinary ones: how many ran, how many the time budget stopped, and
+   * the longest one took.
+   */
+  public record Abuse(List<String> queries, int threads, int searches, int stopped, double longestMillis) {
+  }
+
   /** Everything one benchmark run measured. */
   public record Result(int documents, double oursPerSecond, double rawPerSecond, long indexBytes,
-                       List<Latency> latencies) {
+                       List<Latency> latencies, List<Latency> bounded, Abuse abuse) {
 
     public double indexingRatio() {
       return oursPerSecond / rawPerSecond;
@@ -67,17 +86,78 @@ public final class SearchBenchmark {
     double rawRate = indexRaw(documents, raw);
     double oursRate = indexOurs(documents, ours);
     List<Latency> latencies = new ArrayList<>();
+    SplittableRandom random = new SplittableRandom(seed);
+    IntFunction<SearchRequest> term = i -> request(TERMS.get(random.nextInt(TERMS.size())), null, List.of());
+    IntFunction<SearchRequest> faceted = i -> request(TERMS.get(random.nextInt(TERMS.size()))
+        + " AND vendor:\"" + VENDORS.get(random.nextInt(VENDORS.size())) + "\"", null, List.of("vendor", "market", "policy"));
     try (EscalationSearcher searcher = EscalationSearcher.open(ours)) {
-      SplittableRandom random = new SplittableRandom(seed);
-      latencies.add(measure("term", queries, i -> request(TERMS.get(random.nextInt(TERMS.size())), null, List.of()), searcher));
+      latencies.add(measure("term", queries, term, searcher));
       latencies.add(measure("phrase", queries, i -> request(PHRASES.get(random.nextInt(PHRASES.size())), null, List.of()), searcher));
-      latencies.add(measure("boolean + 3 facets", queries, i -> request(TERMS.get(random.nextInt(TERMS.size()))
-          + " AND vendor:\"" + VENDORS.get(random.nextInt(VENDORS.size())) + "\"", null,
-          List.of("vendor", "market", "policy")), searcher));
+      latencies.add(measure("boolean + 3 facets", queries, faceted, searcher));
       latencies.add(measure("more-like-this", queries, i -> request(null,
           documents.get(random.nextInt(documents.size())).id(), List.of()), searcher));
     }
-    return new Result(documents.size(), oursRate, rawRate, size(ours), latencies);
+    List<Latency> bounded = new ArrayList<>();
+    Abuse abuse;
+    SearchLimits limits = new SearchProperties(Duration.ofSeconds(2), 10_000, ABUSERS).limits();
+    try (EscalationSearcher searcher = EscalationSearcher.open(ours, limits)) {
+      bounded.add(measure("term, bounded", queries, term, searcher));
+      bounded.add(measure("boolean + 3 facets, bounded", queries, faceted, searcher));
+      try (Abusers abusers = new Abusers(searcher)) {
+        bounded.add(measure("term, beside abuse", queries, term, searcher));
+        bounded.add(measure("boolean + 3 facets, beside abuse", queries, faceted, searcher));
+        abuse = abusers.result();
+      }
+    }
+    return new Result(documents.size(), oursRate, rawRate, size(ours), latencies, bounded, abuse);
+  }
+
+  /** One user's allowance of searches (rca.search.max-concurrent-per-user's default), every one abusive. */
+  private static final int ABUSERS = 2;
+
+  /** Threads that search {@link #ABUSIVE} queries in a loop on the server's bounds until closed. */
+  private static final class Abusers implements AutoCloseable {
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicInteger searches = new AtomicInteger();
+    private final AtomicInteger stopped = new AtomicInteger();
+    private final AtomicLong longestNanos = new AtomicLong();
+    private final List<Thread> threads = new ArrayList<>();
+
+    Abusers(EscalationSearcher searcher) {
+      for (int t = 0; t < ABUSERS; t++) {
+        int first = t;
+        Thread thread = new Thread(() -> {
+          for (int i = first; running.get(); i++) {
+            long started = System.nanoTime();
+            try {
+              searcher.search(request(ABUSIVE.get(i % ABUSIVE.size()), null, List.of("vendor")));
+            } catch (SearchTimeoutException e) {
+              stopped.incrementAndGet();
+            }
+            searches.incrementAndGet();
+            longestNanos.accumulateAndGet(System.nanoTime() - started, Math::max);
+          }
+        }, "abusive-search-" + t);
+        thread.start();
+        threads.add(thread);
+      }
+    }
+
+    Abuse result() {
+      return new Abuse(ABUSIVE, ABUSERS, searches.get(), stopped.get(), longestNanos.get() / 1e6);
+    }
+
+    @Override
+    public void close() {
+      running.set(false);
+      for (Thread thread : threads) {
+        try {
+          thread.join();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
   }
 
   private static SearchRequest request(String query, String similar, List<String> facets) {

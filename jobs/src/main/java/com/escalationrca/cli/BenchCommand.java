@@ -18,7 +18,8 @@ final class BenchCommand {
   @Command(name = "search", mixinStandardHelpOptions = true,
       description = {"Indexes generated escalations through our schema and through plain Lucene (the baseline,",
           "same documents, same run), then prints p50/p95/p99 latency of term, phrase, boolean-with-facets",
-          "and more-like-this queries, and the index size."})
+          "and more-like-this queries, and the index size; then term and boolean-with-facets queries on the",
+          "server's bounds (rca.search), alone and beside two threads of regex, prefix, fuzzy and range searches."})
   static final class Search implements Callable<Integer> {
 
     @Option(names = "--escalations", defaultValue = "1000000", description = "Documents to index (default: ${DEFAULT-VALUE}).")
@@ -47,6 +48,13 @@ final class BenchCommand {
         for (SearchBenchmark.Latency l : r.latencies()) {
           System.out.printf("%-20s %6d %9.2f %9.2f %9.2f %9.2f%n", l.query(), l.runs(), l.p50(), l.p95(), l.p99(), l.mean());
         }
+        System.out.println("on the server's bounds (rca.search defaults), alone and beside abusive searches:");
+        for (SearchBenchmark.Latency l : r.bounded()) {
+          System.out.printf("%-34s %6d %9.2f %9.2f %9.2f %9.2f%n", l.query(), l.runs(), l.p50(), l.p95(), l.p99(), l.mean());
+        }
+        SearchBenchmark.Abuse a = r.abuse();
+        System.out.printf("abusive searches      %d threads looping over %s: %,d run, %,d stopped at the budget, longest %.0f ms%n",
+            a.threads(), a.queries(), a.searches(), a.stopped(), a.longestMillis());
         return 0;
       } finally {
         if (workDir == null) {

@@ -28,6 +28,7 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.ExitableDirectoryReader;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
@@ -49,7 +50,9 @@ import org.apache.lucene.store.FSDirectory;
  * Lucene query syntax over the index: free text searches every narrative field, and
  * {@code vendor:"Atlas Review"}, {@code policy:spam}, {@code id:ESC-00000042} and the other
  * keyword fields filter exactly. Dates, cluster and more-like-this are filters on top; facets count
- * the values of the whole result set; snippets highlight the matched words.
+ * the values of the whole result set; snippets highlight the matched words. A searcher opened with
+ * {@link SearchLimits} stops a search at its time budget (while it rewrites a regex or wildcard
+ * over the term dictionaries as well as while it scores) and refuses pages past the result window.
  */
 public final class EscalationSearcher implements AutoCloseable {
 
@@ -59,11 +62,17 @@ public final class EscalationSearcher implements AutoCloseable {
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
   private final Analyzer analyzer = IndexSchema.analyzer();
+  private final SearchLimits limits;
+  private final SearchDeadline deadline = new SearchDeadline();
   private SortedSetDocValuesReaderState facetState;
 
-  private EscalationSearcher(DirectoryReader reader) {
-    this.reader = reader;
+  private EscalationSearcher(DirectoryReader opened, SearchLimits limits) throws IOException {
+    this.limits = limits;
+    this.reader = limits.timeout() == null ? opened : ExitableDirectoryReader.wrap(opened, deadline);
     this.searcher = new IndexSearcher(reader);
+    if (limits.timeout() != null) {
+      searcher.setTimeout(deadline);
+    }
   }
 
   /** Whether the index folder has a newer commit than this searcher reads (another process wrote it). */
@@ -80,13 +89,18 @@ public final class EscalationSearcher implements AutoCloseable {
     return reader.numDocs();
   }
 
+  /** A searcher without bounds: the command line's. */
   public static EscalationSearcher open(Path directory) {
+    return open(directory, SearchLimits.NONE);
+  }
+
+  public static EscalationSearcher open(Path directory, SearchLimits limits) {
     try {
       if (!Files.isDirectory(directory) || !DirectoryReader.indexExists(FSDirectory.open(directory))) {
         throw new IllegalStateException("no index in " + directory.toAbsolutePath()
             + "; run the nightly job first (`run`)");
       }
-      return new EscalationSearcher(DirectoryReader.open(FSDirectory.open(directory)));
+      return new EscalationSearcher(DirectoryReader.open(FSDirectory.open(directory)), limits);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the index in " + directory + ": " + e.getMessage(), e);
     }
@@ -108,39 +122,64 @@ public final class EscalationSearcher implements AutoCloseable {
   }
 
   public long count(String query) {
-    try {
-      return searcher.count(parse(query));
-    } catch (IOException e) {
-      throw new UncheckedIOException("search failed: " + e.getMessage(), e);
-    }
+    return bounded(query, () -> searcher.count(parse(query)));
   }
 
   public SearchResult search(SearchRequest request) {
+    limits.checkWindow(request);
+    return bounded(request.query() == null ? "similar to " + request.similarTo() : request.query(),
+        () -> unbounded(request));
+  }
+
+  /** Runs one search within the time budget: stopped while it reads terms, or partial when it scored past it. */
+  private <T> T bounded(String query, IoSupplier<T> search) {
+    if (limits.timeout() != null) {
+      deadline.start(limits.timeout().toNanos());
+    }
     try {
-      Query query = query(request);
-      int offset = (request.page() - 1) * request.limit();
-      FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query,
-          offset + request.limit(), new FacetsCollectorManager());
-      TopDocs top = result.topDocs();
-      ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(offset, top.scoreDocs.length), top.scoreDocs.length);
-      TopDocs pageDocs = new TopDocs(top.totalHits, page);
-      String[] snippets = request.query() == null || request.query().isBlank() ? new String[page.length]
-          : UnifiedHighlighter.builder(searcher, analyzer).build()
-              .highlight(IndexSchema.NARRATIVE, parse(request.query()), pageDocs, SNIPPET_SENTENCES);
-      List<SearchHit> hits = new ArrayList<>();
-      for (int i = 0; i < page.length; i++) {
-        hits.add(hit(page[i], snippets[i]));
+      T result = search.get();
+      if (deadline.passed()) {
+        throw new SearchTimeoutException(query, limits.timeout());
       }
-      return new SearchResult(searcher.count(query), request.page(), hits, facets(request, result.facetsCollector()));
+      return result;
+    } catch (ExitableDirectoryReader.ExitingReaderException e) {
+      throw new SearchTimeoutException(query, limits.timeout());
     } catch (IOException e) {
       throw new UncheckedIOException("search failed: " + e.getMessage(), e);
+    } finally {
+      deadline.clear();
     }
   }
 
-  private Query query(SearchRequest request) throws IOException {
+  private interface IoSupplier<T> {
+    T get() throws IOException;
+  }
+
+  private SearchResult unbounded(SearchRequest request) throws IOException {
+    Query text = request.query() == null || request.query().isBlank() ? null : parse(request.query());
+    Query query = query(request, text);
+    int offset = (request.page() - 1) * request.limit();
+    FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query,
+        offset + request.limit(), new FacetsCollectorManager());
+    TopDocs top = result.topDocs();
+    ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(offset, top.scoreDocs.length), top.scoreDocs.length);
+    TopDocs pageDocs = new TopDocs(top.totalHits, page);
+    String[] snippets = text == null ? new String[page.length]
+        : UnifiedHighlighter.builder(searcher, analyzer).build()
+            .highlight(IndexSchema.NARRATIVE, text, pageDocs, SNIPPET_SENTENCES);
+    List<SearchHit> hits = new ArrayList<>();
+    for (int i = 0; i < page.length; i++) {
+      hits.add(hit(page[i], snippets[i]));
+    }
+    // The facets collector saw every hit: its count is exact without running the query again.
+    long total = result.facetsCollector().getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
+    return new SearchResult(total, request.page(), hits, facets(request, result.facetsCollector()));
+  }
+
+  private Query query(SearchRequest request, Query text) throws IOException {
     BooleanQuery.Builder builder = new BooleanQuery.Builder();
-    if (request.query() != null && !request.query().isBlank()) {
-      builder.add(parse(request.query()), BooleanClause.Occur.MUST);
+    if (text != null) {
+      builder.add(text, BooleanClause.Occur.MUST);
     }
     if (request.similarTo() != null) {
       builder.add(similar(request.similarTo()), BooleanClause.Occur.MUST);

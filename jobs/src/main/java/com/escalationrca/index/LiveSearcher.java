@@ -15,11 +15,13 @@ public final class LiveSearcher implements AutoCloseable {
   private static final long CHECK_INTERVAL_NANOS = 1_000_000_000L;
 
   private final Path directory;
+  private final SearchLimits limits;
   private Lease current;
   private long checkedAt;
 
-  public LiveSearcher(Path directory) {
+  public LiveSearcher(Path directory, SearchLimits limits) {
     this.directory = directory;
+    this.limits = limits;
   }
 
   /** Thrown when there is no index yet: the nightly job has not run on this data folder. */
@@ -57,7 +59,7 @@ public final class LiveSearcher implements AutoCloseable {
 
   private Lease open() {
     try {
-      return new Lease(EscalationSearcher.open(directory));
+      return new Lease(EscalationSearcher.open(directory, limits));
     } catch (IllegalStateException e) {
       throw new NoIndexException(e.getMessage());
     }

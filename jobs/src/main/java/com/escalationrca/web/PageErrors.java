@@ -1,6 +1,7 @@
 package com.escalationrca.web;
 
 import com.escalationrca.index.LiveSearcher;
+import com.escalationrca.index.SearchTimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -29,6 +30,18 @@ public class PageErrors {
   @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
   public String noIndex(LiveSearcher.NoIndexException e, Model model) {
     return problem(model, "Nothing indexed yet", "The nightly job has not indexed any escalations on this data folder.");
+  }
+
+  @ExceptionHandler(SearchTimeoutException.class)
+  @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+  public String searchTimeout(SearchTimeoutException e, Model model) {
+    return problem(model, "Search stopped", e.getMessage());
+  }
+
+  @ExceptionHandler(SearchPermits.TooManySearchesException.class)
+  @ResponseStatus(HttpStatus.TOO_MANY_REQUESTS)
+  public String tooManySearches(SearchPermits.TooManySearchesException e, Model model) {
+    return problem(model, "Too many searches at once", e.getMessage());
   }
 
   @ExceptionHandler({IllegalArgumentException.class, MethodArgumentTypeMismatchException.class})

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import com.escalationrca.index.LiveSearcher;
 import com.escalationrca.index.QuerySyntaxException;
 import com.escalationrca.index.SearchHit;
+import com.escalationrca.index.SearchProperties;
 import com.escalationrca.index.SearchResult;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,11 +31,18 @@ public class SearchController {
   private final LiveSearcher searcher;
   private final AuditLog audit;
   private final WebProperties properties;
+  private final SearchPermits permits;
 
-  public SearchController(LiveSearcher searcher, AuditLog audit, WebProperties properties) {
+  public SearchController(LiveSearcher searcher, AuditLog audit, WebProperties properties, SearchPermits permits,
+                          SearchProperties search) {
+    if (properties.exportLimit() > search.maxWindow()) {
+      throw new IllegalStateException("rca.web.export-limit (" + properties.exportLimit()
+          + ") is beyond rca.search.max-window (" + search.maxWindow() + "): an export could never be read whole");
+    }
     this.searcher = searcher;
     this.audit = audit;
     this.properties = properties;
+    this.permits = permits;
   }
 
   /** A hit with its snippet as plain and highlighted parts. */
@@ -49,9 +57,10 @@ public class SearchController {
     if (form.isEmpty()) {
       return "search";
     }
-    audit.record(((Viewer) model.getAttribute("viewer")).name(), "search", describe(form), Viewer.remote(request));
+    String user = ((Viewer) model.getAttribute("viewer")).name();
+    audit.record(user, "search", describe(form), Viewer.remote(request));
     try {
-      SearchResult result = searcher.with(s -> s.search(form.request(properties.pageSize())));
+      SearchResult result = permits.run(user, () -> searcher.with(s -> s.search(form.request(properties.pageSize()))));
       model.addAttribute("result", result);
       model.addAttribute("hits", result.hits().stream().map(h -> new HitView(h, Snippet.of(h.snippet()))).toList());
       model.addAttribute("pages", Math.max(1, (result.total() + properties.pageSize() - 1) / properties.pageSize()));
@@ -67,9 +76,10 @@ public class SearchController {
     if (form.isEmpty()) {
       throw new IllegalArgumentException("Give a query or a filter to export.");
     }
-    SearchResult result = searcher.with(s -> s.search(new SearchForm(form.q(), form.f(), form.from(), form.to(),
-        form.cluster(), form.similar(), 1).request(properties.exportLimit())));
-    audit.record(((Viewer) model.getAttribute("viewer")).name(), "export",
+    String user = ((Viewer) model.getAttribute("viewer")).name();
+    SearchResult result = permits.run(user, () -> searcher.with(s -> s.search(new SearchForm(form.q(), form.f(),
+        form.from(), form.to(), form.cluster(), form.similar(), 1).request(properties.exportLimit()))));
+    audit.record(user, "export",
         describe(form) + " (" + Math.min(result.total(), properties.exportLimit()) + " rows)", Viewer.remote(request));
     response.setContentType("text/csv; charset=UTF-8");
     response.setHeader("Content-Disposition", "attachment; filename=\"escalations.csv\"");

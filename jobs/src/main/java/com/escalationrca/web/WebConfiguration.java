@@ -50,9 +50,14 @@ public class WebConfiguration {
     return new SignInThrottle(properties.maxAttemptsPerMinute(), java.time.Clock.systemUTC());
   }
 
-  /** Opens the index on first use and follows the job's rewrites of it. */
+  /** Opens the index on first use and follows the job's rewrites of it; every search within rca.search's bounds. */
   @Bean(destroyMethod = "close")
-  LiveSearcher liveSearcher(StorageProperties storage) {
-    return new LiveSearcher(storage.indexDir());
+  LiveSearcher liveSearcher(StorageProperties storage, com.escalationrca.index.SearchProperties search) {
+    return new LiveSearcher(storage.indexDir(), search.limits());
+  }
+
+  @Bean
+  SearchPermits searchPermits(com.escalationrca.index.SearchProperties search) {
+    return new SearchPermits(search.maxConcurrentPerUser());
   }
 }

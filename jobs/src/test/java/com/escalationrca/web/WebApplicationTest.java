@@ -121,6 +121,14 @@ class WebApplicationTest extends ServedNight {
     assertThat(broken.statusCode()).isEqualTo(200);
     assertThat(broken.body()).contains("id=\"query-error\"", "parenthesis is opened but not closed");
 
+    // Paging past rca.search.max-window (10,000) is refused in plain words, page and API alike.
+    HttpResponse<String> deep = analyst.get("/search?q=address&page=401");
+    assertThat(deep.statusCode()).isEqualTo(400);
+    assertThat(deep.body()).contains("rca.search.max-window");
+    HttpResponse<String> deepApi = WebClient.basic(port, "ana", PASSWORD).get("/api/search?q=address&limit=1000&page=11");
+    assertThat(deepApi.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(deepApi.body()).get("error").asString()).contains("reaches result 11000");
+
     HttpResponse<String> csv = analyst.get("/search.csv?q=address");
     assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
     assertThat(csv.body().lines().findFirst().orElseThrow()).isEqualTo("id,created,policy,vendor,cluster,score,snippet");

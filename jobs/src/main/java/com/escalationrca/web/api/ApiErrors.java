@@ -3,7 +3,9 @@ package com.escalationrca.web.api;
 import java.util.Map;
 
 import com.escalationrca.index.LiveSearcher;
+import com.escalationrca.index.SearchTimeoutException;
 import com.escalationrca.web.NotFoundException;
+import com.escalationrca.web.SearchPermits;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -22,6 +24,16 @@ public class ApiErrors {
   @ExceptionHandler(LiveSearcher.NoIndexException.class)
   public ResponseEntity<Map<String, String>> noIndex(LiveSearcher.NoIndexException e) {
     return error(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+  }
+
+  @ExceptionHandler(SearchTimeoutException.class)
+  public ResponseEntity<Map<String, String>> searchTimeout(SearchTimeoutException e) {
+    return error(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+  }
+
+  @ExceptionHandler(SearchPermits.TooManySearchesException.class)
+  public ResponseEntity<Map<String, String>> tooManySearches(SearchPermits.TooManySearchesException e) {
+    return error(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
   }
 
   @ExceptionHandler(IllegalArgumentException.class)

@@ -8,6 +8,7 @@ import com.escalationrca.index.LiveSearcher;
 import com.escalationrca.index.SearchRequest;
 import com.escalationrca.index.SearchResult;
 import com.escalationrca.web.AuditLog;
+import com.escalationrca.web.SearchPermits;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
@@ -24,10 +25,12 @@ public class SearchApi {
 
   private final LiveSearcher searcher;
   private final AuditLog audit;
+  private final SearchPermits permits;
 
-  public SearchApi(LiveSearcher searcher, AuditLog audit) {
+  public SearchApi(LiveSearcher searcher, AuditLog audit, SearchPermits permits) {
     this.searcher = searcher;
     this.audit = audit;
+    this.permits = permits;
   }
 
   @GetMapping("/api/search")
@@ -50,6 +53,6 @@ public class SearchApi {
     SearchRequest search = new SearchRequest(q, from, to, cluster, similar, facets, limit, page);
     audit.record(user.getName(), "api search", "q=" + q + (similar == null ? "" : " similar=" + similar)
         + (cluster == null ? "" : " cluster=" + cluster), request.getRemoteAddr());
-    return searcher.with(s -> s.search(search));
+    return permits.run(user.getName(), () -> searcher.with(s -> s.search(search)));
   }
 }
