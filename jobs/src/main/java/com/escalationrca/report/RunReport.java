@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Everything one run publishes; serialised field by field into {@code findings.json} (the
- * machine-readable contract documented in README.md).
+ * machine-readable contract documented in docs/connectors.md).
  */
 public record RunReport(LocalDate runDate, Window window, Counts counts, List<ClusterSummary> clusters,
                         List<FindingSummary> findings, List<CauseSummary> causes, List<String> ended,

@@ -9,7 +9,7 @@ import org.springframework.scheduling.support.CronExpression;
 /**
  * {@code rca.schedule.*}: when {@code cron} is set, `serve` runs the nightly job itself (Spring
  * cron: second minute hour day month weekday, e.g. "0 30 2 * * *" for 02:30) in {@code zone}.
- * Empty (the default): runs come from cron, a systemd timer or Kubernetes, as README.md shows.
+ * Empty (the default): runs come from cron, a systemd timer or Kubernetes, as docs/operations.md shows.
  */
 @ConfigurationProperties("rca.schedule")
 public record ScheduleProperties(@DefaultValue("") String cron, @DefaultValue("UTC") ZoneId zone) {

@@ -19,9 +19,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * The files in {@code deploy/} say what the README and the image say: the CronJob runs the image Jib
+ * The files in {@code deploy/} say what docs/operations.md and the image say: the CronJob runs the image Jib
  * builds, as its non-root user, one night at a time with retries and resources; its command line and
- * the systemd unit's are commands our CLI accepts and the README documents.
+ * the systemd unit's are commands our CLI accepts and docs/operations.md documents.
  */
 class DeployManifestsTest {
 
@@ -107,10 +107,10 @@ class DeployManifestsTest {
     assertThat(timer.get("OnCalendar")).isEqualTo("*-*-* 02:00:00 UTC");
   }
 
-  /** Our CLI parses the arguments, and README.md shows the same command. */
+  /** Our CLI parses the arguments, and docs/operations.md shows the same command. */
   private static void assertAcceptedAndDocumented(List<String> args) throws Exception {
     EscalationRca.commandLine().parseArgs(args.toArray(String[]::new));
-    assertThat(Files.readString(Path.of("README.md"))).contains(String.join(" ", args.subList(0, 3)));
+    assertThat(Files.readString(Path.of("docs", "operations.md"))).contains(String.join(" ", args.subList(0, 3)));
   }
 
   /** The Jib image's name, user and volumes, from the jobs pom's image profile. */
