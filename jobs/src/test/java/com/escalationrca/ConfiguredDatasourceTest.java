@@ -33,13 +33,15 @@ class ConfiguredDatasourceTest {
       try (var context = new SpringApplicationBuilder(EscalationRcaApplication.class)
           .web(WebApplicationType.NONE)
           .run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+              "--spring.datasource.password=" + production.password(),
               "--rca.storage.data-dir=" + dataDir)) {
         var result = context.getBean(EscalationImporter.class).importFile(fixture(), "native", c -> { });
 
         assertThat(result.counts().inserted()).isEqualTo(2);
         assertThat(context.containsBean("embeddedServer")).isFalse();
       }
-      JdbcTemplate direct = new JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(url, "postgres", ""));
+      JdbcTemplate direct = new JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(url, "postgres",
+          production.password()));
       assertThat(direct.queryForObject("select count(*) from escalation", Long.class)).isEqualTo(2);
       assertThat(direct.queryForObject("select count(*) from batch_job_instance", Long.class)).isZero();
       assertThat(Files.exists(dataDir.resolve("postgres"))).isFalse();

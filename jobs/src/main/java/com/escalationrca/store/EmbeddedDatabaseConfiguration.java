@@ -26,7 +26,8 @@ class EmbeddedDatabaseConfiguration {
   DataSource dataSource(EmbeddedServer server) {
     HikariDataSource dataSource = new HikariDataSource();
     dataSource.setJdbcUrl(server.jdbcUrl());
-    dataSource.setUsername("postgres");
+    dataSource.setUsername(server.user());
+    dataSource.setPassword(server.password());
     dataSource.setMaximumPoolSize(8);
     dataSource.setPoolName("embedded-postgres");
     return dataSource;

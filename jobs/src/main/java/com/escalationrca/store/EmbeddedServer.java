@@ -36,9 +36,13 @@ import org.slf4j.LoggerFactory;
  *   <li>The last user to leave stops the server. A server left running by a killed command is
  *   adopted by the next one, which stops it when it is done.</li>
  * </ul>
- * The server listens on localhost only (trust authentication, as initdb sets it up for the
- * {@code postgres} user) on a port chosen at start and read by later users from
- * {@code postmaster.pid}; its log goes to {@code DATA_DIR/postgres.log}.
+ * The server listens on localhost only, on a port chosen at start and read by later users from
+ * {@code postmaster.pid}; its log goes to {@code DATA_DIR/postgres.log}. Every connection needs the
+ * {@code postgres} user's password (scram-sha-256): a random secret generated into
+ * {@code DATA_DIR/postgres.secret} (owner-only, 0600) when the folder is created, and read by every
+ * command on the folder, so another local user or a sidecar cannot connect as the superuser. A
+ * folder created by an earlier version, which trusted every local connection, is upgraded in place
+ * the first time a command uses it.
  */
 public final class EmbeddedServer implements AutoCloseable {
 
@@ -53,9 +57,10 @@ public final class EmbeddedServer implements AutoCloseable {
   private final FileLock userLock;
   private final int port;
   private final boolean started;
+  private final String password;
 
   private EmbeddedServer(Path data, Path bin, Path userFile, FileChannel userChannel, FileLock userLock, int port,
-                         boolean started) {
+                         boolean started, String password) {
     this.data = data;
     this.bin = bin;
     this.userFile = userFile;
@@ -63,6 +68,7 @@ public final class EmbeddedServer implements AutoCloseable {
     this.userLock = userLock;
     this.port = port;
     this.started = started;
+    this.password = password;
   }
 
   /**
@@ -87,21 +93,25 @@ public final class EmbeddedServer implements AutoCloseable {
         userChannel.write(java.nio.ByteBuffer.wrap(description().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         try {
           boolean start = !running(bin, data);
+          boolean created = !Files.exists(data.resolve("PG_VERSION"));
+          String password = ServerSecret.of(data);
           if (start) {
-            if (!Files.exists(data.resolve("PG_VERSION"))) {
-              initdb(bin, data);
+            if (created) {
+              initdb(bin, data, ServerSecret.file(data));
             }
             start(bin, data, requestedPort > 0 ? requestedPort : freePort());
           }
           int port = port(data);
-          waitUntilAccepting(port, data);
+          waitUntilAccepting(port, data, password);
+          TrustUpgrade.apply(data, port, password);
           log.info("Embedded PostgreSQL on port {} with data in {} ({})", port, data,
               start ? "started" : "shared with a running server");
-          return new EmbeddedServer(data, bin, userFile, userChannel, userLock, port, start);
+          return new EmbeddedServer(data, bin, userFile, userChannel, userLock, port, start, password);
         } catch (RuntimeException e) {
           userLock.release();
           userChannel.close();
           Files.deleteIfExists(userFile);
+          stopUnused(bin, data);
           throw e;
         }
       }
@@ -116,6 +126,16 @@ public final class EmbeddedServer implements AutoCloseable {
 
   public String jdbcUrl() {
     return "jdbc:postgresql://localhost:" + port + "/postgres";
+  }
+
+  /** The superuser every command connects as. */
+  public String user() {
+    return "postgres";
+  }
+
+  /** The superuser's password, from {@code DATA_DIR/postgres.secret}. */
+  public String password() {
+    return password;
   }
 
   /** Whether this command started the server (rather than sharing one already running). */
@@ -143,6 +163,18 @@ public final class EmbeddedServer implements AutoCloseable {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot stop the embedded PostgreSQL in " + data + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Stops a server no live command uses (one this command started before failing to join it). */
+  private static void stopUnused(Path bin, Path data) {
+    try {
+      if (liveUsers(data).isEmpty() && running(bin, data)) {
+        pgCtl(bin, List.of("stop", "-D", data.toString(), "-m", "fast", "-w", "-t", String.valueOf(START_SECONDS), "-s"),
+            "stop");
+      }
+    } catch (RuntimeException e) {
+      log.warn("Cannot stop the embedded PostgreSQL in {} after a failed start: {}", data, e.getMessage());
     }
   }
 
@@ -224,11 +256,11 @@ public final class EmbeddedServer implements AutoCloseable {
     return run(bin, List.of("status", "-D", data.toString())) == 0;
   }
 
-  private static void initdb(Path bin, Path data) throws IOException {
+  private static void initdb(Path bin, Path data, Path secret) throws IOException {
     Files.createDirectories(data);
     List<String> command = new ArrayList<>(asUnprivileged());
-    command.addAll(List.of(bin.resolve("initdb").toString(), "-A", "trust", "-U", "postgres", "-D",
-        data.toString(), "-E", "UTF8", "--locale=C"));
+    command.addAll(List.of(bin.resolve("initdb").toString(), "-A", "scram-sha-256", "--pwfile=" + secret, "-U",
+        "postgres", "-D", data.toString(), "-E", "UTF8", "--locale=C"));
     int exit = exec(command, data.resolveSibling(data.getFileName() + ".log"));
     if (exit != 0) {
       throw new IllegalStateException("cannot create the embedded PostgreSQL cluster in " + data
@@ -334,13 +366,18 @@ public final class EmbeddedServer implements AutoCloseable {
     return Integer.parseInt(lines.get(3).strip());
   }
 
-  private static void waitUntilAccepting(int port, Path data) {
+  private static void waitUntilAccepting(int port, Path data, String password) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
     SQLException last = null;
     while (System.nanoTime() < deadline) {
-      try (Connection ignored = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "")) {
+      try (Connection ignored = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres",
+          password)) {
         return;
       } catch (SQLException e) {
+        if ("28P01".equals(e.getSQLState())) {
+          throw new IllegalStateException("the embedded PostgreSQL in " + data + " refuses the password in "
+              + ServerSecret.file(data) + " (was the file replaced?): " + e.getMessage(), e);
+        }
         last = e;
         try {
           Thread.sleep(200);

@@ -63,6 +63,7 @@ class PullFromSourcesTest {
     registry.add("rca.pull.jira.narrative", () -> "summary,description,comments");
     registry.add("rca.pull.jdbc.url", SOURCE_DB::jdbcUrl);
     registry.add("rca.pull.jdbc.user", () -> "postgres");
+    registry.add("rca.pull.jdbc.password", SOURCE_DB::password);
     registry.add("rca.pull.jdbc.query", () -> "select ticket_id as id, opened as created, changed as updated,"
         + " body as narrative, policy, vendor, market from tickets where changed >= :since order by changed");
     registry.add("rca.pull.jdbc.watermark-column", () -> "updated");
@@ -186,7 +187,7 @@ class PullFromSourcesTest {
   @Test
   @Order(3)
   void aSourceDatabaseIsPulledByItsQueryWithTheSinceWatermark() throws Exception {
-    try (Connection source = DriverManager.getConnection(SOURCE_DB.jdbcUrl(), "postgres", "");
+    try (Connection source = DriverManager.getConnection(SOURCE_DB.jdbcUrl(), "postgres", SOURCE_DB.password());
          Statement sql = source.createStatement()) {
       sql.execute("""
           create table tickets (ticket_id text primary key, opened timestamptz, changed timestamptz, body text,
@@ -204,7 +205,7 @@ class PullFromSourcesTest {
     assertThat(jdbc.queryForObject("select vendor from escalation where external_id = 'DB-2'", String.class))
         .isEqualTo("Atlas Review");
 
-    try (Connection source = DriverManager.getConnection(SOURCE_DB.jdbcUrl(), "postgres", "");
+    try (Connection source = DriverManager.getConnection(SOURCE_DB.jdbcUrl(), "postgres", SOURCE_DB.password());
          Statement sql = source.createStatement()) {
       sql.execute("""
           update tickets set body = 'Impersonation of a brand, again.', changed = '2026-11-20 08:00+00' where ticket_id = 'DB-2';
@@ -228,6 +229,7 @@ class PullFromSourcesTest {
   void oneScheduledLinePullsThenRunsTheNight() throws Exception {
     Path folder = ROOT.resolve("cli-data");
     List<String> source = List.of("-Drca.pull.jdbc.url=" + SOURCE_DB.jdbcUrl(), "-Drca.pull.jdbc.user=postgres",
+        "-Drca.pull.jdbc.password=" + SOURCE_DB.password(),
         "-Drca.pull.jdbc.query=select ticket_id as id, opened as created, changed as updated, body as narrative,"
             + " policy, vendor, market from tickets where changed >= :since order by changed");
 

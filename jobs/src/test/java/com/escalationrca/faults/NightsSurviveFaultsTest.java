@@ -110,6 +110,7 @@ class NightsSurviveFaultsTest {
         "--reports-dir", folder.resolve("reports").toString()};
     Path release = root.resolve("release-analysis");
     EmbeddedServer server = EmbeddedServer.acquire(production.resolve("postgres"), port);
+    environment.put("SPRING_DATASOURCE_PASSWORD", server.password());
     try {
       assertThat(CliProcess.run(environment, List.of(), "import", data.toString(), "--data-dir", folder.toString()).exit()).isZero();
       CliProcess.Running failing = CliProcess.start(environment, faultAt("analyzeStep", 2, release.toString()), run);
