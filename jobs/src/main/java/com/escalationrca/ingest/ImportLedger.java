@@ -32,7 +32,7 @@ public class ImportLedger {
           ps.setLong(4, r.source().lineNumber());
           // PostgreSQL text cannot hold NUL; keep everything else exactly as read.
           ps.setString(5, r.source().raw().replace('\0', '\uFFFD'));
-          ps.setString(6, r.reason());
+          ps.setString(6, r.reason().replace('\0', '\uFFFD'));
         });
   }
 

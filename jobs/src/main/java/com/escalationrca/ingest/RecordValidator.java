@@ -47,6 +47,9 @@ public final class RecordValidator {
       if (column.getValue() != null && column.getValue().indexOf(EscalationSource.INVALID_UTF8) >= 0) {
         throw new InvalidField("'" + column.getKey() + "' contains bytes that are not valid UTF-8");
       }
+      if (column.getValue() != null && column.getValue().indexOf('\0') >= 0) {
+        throw new InvalidField("'" + column.getKey() + "' contains a NUL character (U+0000), which no text column can store");
+      }
     }
     Map<Field, String> fields = new EnumMap<>(Field.class);
     mapping.columns().forEach((field, column) -> fields.put(field, trimmed(record.values().get(column))));
@@ -94,7 +97,23 @@ public final class RecordValidator {
     }
   }
 
+  /** The years an escalation's dates may fall in: PostgreSQL stores far more, but nothing real lies outside. */
+  private static final int FIRST_YEAR = 1900;
+  private static final int LAST_YEAR = 9999;
+
   private Instant date(Field field, String value, boolean required) {
+    Instant date = parsedDate(field, value, required);
+    if (date != null) {
+      int year = date.atOffset(ZoneOffset.UTC).getYear();
+      if (year < FIRST_YEAR || year > LAST_YEAR) {
+        throw new InvalidField("'" + mapping.column(field) + "' is '" + value + "', outside the years " + FIRST_YEAR
+            + "–" + LAST_YEAR);
+      }
+    }
+    return date;
+  }
+
+  private Instant parsedDate(Field field, String value, boolean required) {
     if (value == null) {
       if (required) {
         throw new InvalidField("'" + mapping.column(field) + "' is empty; a date is required");
