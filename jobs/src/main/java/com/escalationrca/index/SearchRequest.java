@@ -23,6 +23,11 @@ public record SearchRequest(String query, LocalDate from, LocalDate to, String c
     if ((query == null || query.isBlank()) && similarTo == null) {
       throw new IllegalArgumentException("give a query, or --similar ID");
     }
+    for (LocalDate day : new LocalDate[] {from, to}) {
+      if (day != null && (day.getYear() < 1900 || day.getYear() > 9999)) {
+        throw new IllegalArgumentException("the date " + day + " is outside the years 1900–9999");
+      }
+    }
     if (from != null && to != null && to.isBefore(from)) {
       throw new IllegalArgumentException("--to " + to + " is before --from " + from);
     }

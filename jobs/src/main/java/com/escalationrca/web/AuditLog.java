@@ -24,8 +24,9 @@ public class AuditLog {
 
   public void record(String user, String action, String detail, String remote) {
     String cut = detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) + "…" : detail;
-    jdbc.update("insert into audit_event (user_name, action, detail, remote) values (?, ?, ?, ?)", user, action, cut,
-        remote == null ? "" : remote);
+    // PostgreSQL text cannot hold NUL: a typed or pasted one is recorded as U+FFFD, never lost with the event.
+    jdbc.update("insert into audit_event (user_name, action, detail, remote) values (?, ?, ?, ?)",
+        user.replace('\0', '\uFFFD'), action, cut.replace('\0', '\uFFFD'), remote == null ? "" : remote);
   }
 
   /** The newest events first, optionally of one user. */
