@@ -179,7 +179,11 @@ public final class JiraSource implements EscalationSource {
       }
       for (String name : List.of("value", "name", "displayName", "key")) {
         if (node.hasNonNull(name)) {
-          String value = node.get(name).asString();
+          // A value is a string in JIRA's own fields; an app's field may nest one more object.
+          String value = flatten(node.get(name));
+          if (value == null) {
+            continue;
+          }
           JsonNode child = node.path("child");
           return child.isObject() ? value + " / " + flatten(child) : value;
         }
