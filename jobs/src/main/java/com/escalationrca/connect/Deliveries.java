@@ -12,6 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
@@ -36,10 +39,15 @@ public class Deliveries {
   private final PublishProperties properties;
   private final StorageProperties storage;
   private final ObjectProvider<JavaMailSender> mail;
+  private final TransactionTemplate ownTransaction;
 
   public Deliveries(JdbcTemplate jdbc, ReportReader reader, JiraTickets tickets, PublishProperties properties,
-                    StorageProperties storage, ObjectProvider<JavaMailSender> mail) {
+                    StorageProperties storage, ObjectProvider<JavaMailSender> mail, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    // Each channel writes (tickets, links) in a transaction of its own: a channel that fails rolls
+    // back its own writes and is recorded as failed, and never marks the night's step for rollback.
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.reader = reader;
     this.tickets = tickets;
     this.properties = properties;
@@ -105,7 +113,7 @@ public class Deliveries {
 
   private boolean attempt(long runId, String channel, Channel delivery) {
     try {
-      Outcome outcome = delivery.deliver();
+      Outcome outcome = ownTransaction.execute(status -> delivery.deliver());
       record(runId, channel, "sent", outcome.attempts(), outcome.detail());
       return true;
     } catch (RuntimeException e) {

@@ -66,6 +66,10 @@ public class JiraTickets {
       labels.add(label(t.id()));
       String key = client.findByLabel(label(t.id())).orElseGet(() ->
           client.create("[Escalation RCA] " + cause.lead().summary(), description(runId, report, cause), labels));
+      if (!tracked.isIssueKey(key)) {
+        throw new PublishException("JIRA answered with the key '" + key + "', which is not an issue of project "
+            + properties.jira().project() + "; nothing was linked");
+      }
       record(t.id(), key, report.runDate());
       tracked.link(t.id(), key, ACTOR);
       created++;

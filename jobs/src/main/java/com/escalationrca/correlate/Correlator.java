@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import com.escalationrca.cluster.Cluster;
 import com.escalationrca.ingest.Taxonomy;
+import com.escalationrca.nlp.Redactor;
 
 /**
  * Finds what rose, and where. Every population (each cluster, and each value of a population
@@ -38,6 +39,8 @@ import com.escalationrca.ingest.Taxonomy;
  * is recent.
  */
 public final class Correlator {
+
+  private static final Redactor REDACTOR = new Redactor();
 
   private final CorrelateProperties properties;
   private final Taxonomy taxonomy;
@@ -171,7 +174,16 @@ public final class Correlator {
 
   /** How a summary names the escalations: "'doxxing' escalations", or "Escalations" for a population value. */
   static String subject(Population population, String label) {
-    return population.isCluster() ? "'" + label + "' escalations" : "Escalations";
+    return population.isCluster() ? "'" + published(label) + "' escalations" : "Escalations";
+  }
+
+  /**
+   * A value or label as every published text shows it: summaries are stored once and then go to
+   * reports, tickets, chat, mail and pages, so they are made of redacted parts here, like the
+   * excerpts (an e-mail address typed into a vendor field never reaches a JIRA summary).
+   */
+  static String published(String text) {
+    return REDACTOR.redact(text);
   }
 
   private Map<String, ClusterProfile> profiles(List<Observation> observations) {
@@ -234,8 +246,8 @@ public final class Correlator {
 
   /** "under policy spam from vendor Atlas in market BR". */
   static String phrase(List<Part> parts) {
-    return parts.stream().map(p -> p.dimension().phrase() + " " + (p.dimension() == WordRises.WORDS ? "'" + p.value() + "'"
-        : p.value())).collect(Collectors.joining(" "));
+    return parts.stream().map(p -> p.dimension().phrase() + " " + (p.dimension() == WordRises.WORDS
+        ? "'" + published(p.value()) + "'" : published(p.value()))).collect(Collectors.joining(" "));
   }
 
   static String day(LocalDate date) {

@@ -459,7 +459,8 @@ final class SurgeDetector {
   }
 
   private String summary(Rise rise, String label, double ratio, SpikeTest spike, double q, LocalDate since) {
-    String what = rise.parts().isEmpty() ? "'" + label + "' escalations" : "escalations " + Correlator.phrase(rise.parts());
+    String what = rise.parts().isEmpty() ? "'" + Correlator.published(label) + "' escalations"
+        : "escalations " + Correlator.phrase(rise.parts());
     return String.format(Locale.ROOT, "Since %s, %s are %.1f× their usual share of volume (%d vs %.0f in the last %d days, q %s)",
         Correlator.day(since), what, ratio, spike.recent(), spike.expectedRecent(), properties.recentDays(),
         Correlator.formatQ(q));

@@ -143,12 +143,16 @@ public class TrackedCauses {
    * project is taken: a manager cannot make the bot write on any issue of the JIRA site.
    */
   private void requireIssueKey(String ticket) {
-    boolean valid = ANY_ISSUE_KEY.matcher(ticket).matches()
-        && (jiraProject.isEmpty() || ticket.startsWith(jiraProject + "-"));
-    if (!valid) {
+    if (!isIssueKey(ticket)) {
       throw new IllegalArgumentException("'" + ticket + "' is not a JIRA issue key"
           + (jiraProject.isEmpty() ? " (PROJECT-123)" : " of project " + jiraProject + " (" + jiraProject + "-123)"));
     }
+  }
+
+  /** Whether a key names an issue of the configured project, as {@link #link} requires. */
+  public boolean isIssueKey(String ticket) {
+    return ticket != null && ANY_ISSUE_KEY.matcher(ticket).matches()
+        && (jiraProject.isEmpty() || ticket.startsWith(jiraProject + "-"));
   }
 
   private static void require(String text, String what) {

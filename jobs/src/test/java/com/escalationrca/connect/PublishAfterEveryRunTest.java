@@ -116,7 +116,7 @@ class PublishAfterEveryRunTest {
     SERVERS.stubFor(get(urlPathEqualTo("/rest/api/3/search/jql")).willReturn(okJson("{\"issues\": []}")));
     SERVERS.stubFor(post("/rest/api/3/issue").willReturn(aResponse().withStatus(201)
         .withHeader("Content-Type", "application/json")
-        .withBody("{\"id\": \"{{randomValue length=5 type='NUMERIC'}}\", \"key\": \"TS-{{randomValue length=5 type='NUMERIC'}}\"}")));
+        .withBody("{\"id\": \"{{randomValue length=5 type='NUMERIC'}}\", \"key\": \"TS-1{{randomValue length=4 type='NUMERIC'}}\"}")));
     SERVERS.stubFor(post(urlMatching("/rest/api/3/issue/TS-[0-9]+/comment")).willReturn(aResponse().withStatus(201)
         .withHeader("Content-Type", "application/json").withBody("{\"id\": \"1\"}")));
     SERVERS.stubFor(post("/hooks/T000/B000").willReturn(aResponse().withStatus(200).withBody("ok")));
@@ -263,5 +263,28 @@ class PublishAfterEveryRunTest {
     assertThat(SERVERS.findAll(postRequestedFor(urlPathEqualTo("/hooks/T000/B000")))).hasSize(2);
     assertThat(SERVERS.findAll(postRequestedFor(urlPathEqualTo("/hooks/T000/B000"))).get(0).getBodyAsString())
         .contains("Escalation RCA " + NIGHT.plusDays(3));
+  }
+
+  @Test
+  @Order(5)
+  void aKeyOfAnotherProjectFailsTheJiraDeliveryNotTheNight() throws Exception {
+    serversUp();
+    SERVERS.stubFor(post("/rest/api/3/issue").willReturn(aResponse().withStatus(201)
+        .withHeader("Content-Type", "application/json").withBody("{\"id\": \"7\", \"key\": \"OTHER-7\"}")));
+    RunReport last = JSON.readValue(ROOT.resolve("reports").resolve(NIGHT.plusDays(3).toString()).resolve("findings.json")
+        .toFile(), RunReport.class);
+    long cause = last.causes().stream().filter(c -> c.tracking() != null && !c.dismissed()).findFirst().orElseThrow()
+        .tracking().id();
+    // The cause has no ticket yet, as if it had just appeared.
+    jdbc.update("delete from jira_ticket where cause_id = ?", cause);
+    jdbc.update("update tracked_cause set ticket = null, state = 'new' where id = ?", cause);
+
+    RunReport rerun = night(NIGHT.plusDays(3), true);
+
+    RunReport.Delivery jira = rerun.deliveries().stream().filter(d -> d.channel().equals("jira")).findFirst().orElseThrow();
+    assertThat(jira.status()).isEqualTo("failed");
+    assertThat(jira.detail()).contains("'OTHER-7'", "not an issue of project TS");
+    assertThat(jdbc.queryForObject("select count(*) from jira_ticket where cause_id = ?", Long.class, cause)).isZero();
+    assertThat(jdbc.queryForObject("select ticket from tracked_cause where id = ?", String.class, cause)).isNull();
   }
 }

@@ -66,6 +66,22 @@ class CorrelatorTest {
   }
 
   @Test
+  void summariesNameValuesAndLabelsRedactedAsEveryPublishedText() {
+    String address = "ops.lead@vendor-a.example";
+    List<Observation> typed = observations().stream().map(o -> o.dimensions().get("vendor").equals("A")
+        ? new Observation(o.externalId(), o.clusterId(), o.similarity(), o.day(),
+            Map.of("vendor", address, "market", o.dimensions().get("market"), "detected_language", "en"))
+        : o).toList();
+
+    Correlation correlation = new Correlator(PROPERTIES, TAXONOMY)
+        .correlate(typed, Map.of("C0001", "call +55 11 98765-4321", "C0002", "spam"), START, START.plusDays(27));
+
+    Finding pair = correlation.findings().stream().filter(f -> f.value().equals(address + " ∧ X")).findFirst().orElseThrow();
+    assertThat(pair.summary()).contains("from vendor [email] in market X").doesNotContain(address);
+    assertThat(correlation.findings()).allSatisfy(f -> assertThat(f.summary()).doesNotContain(address, "98765"));
+  }
+
+  @Test
   void aPairThatOnlyRepeatsOneOfItsValuesIsNotReported() {
     Correlation correlation = new Correlator(PROPERTIES, TAXONOMY)
         .correlate(observations(), Map.of(), START, START.plusDays(27));

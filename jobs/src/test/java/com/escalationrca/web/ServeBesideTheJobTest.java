@@ -101,7 +101,9 @@ class ServeBesideTheJobTest {
           + WebClient.encode(WebClient.csrf(admin.get("/admin/audit").body())));
       assertThat(started.statusCode()).isEqualTo(302);
       assertThat(awaitCompletedRuns(WebClient.basic(port, "root", PASSWORD), 3, 120).size()).isEqualTo(3);
-      assertThat(admin.get("/admin/audit").body()).contains("id=\"rerun-status\"", "completed", "rerun");
+      // The run is marked completed when its report is published; the background rerun ends after
+      // its deliver and retain steps, a moment later.
+      assertThat(awaitPage(admin, "/admin/audit", "completed", 60)).contains("id=\"rerun-status\"", "rerun");
     } finally {
       serve.process().destroy();
       serve.process().waitFor();
@@ -133,6 +135,18 @@ class ServeBesideTheJobTest {
       Thread.sleep(100);
     }
     throw new AssertionError("serve did not start in 60 s; it printed:\n" + serve.output());
+  }
+
+  private static String awaitPage(WebClient client, String path, String text, int seconds) throws Exception {
+    String body = "";
+    for (int i = 0; i < seconds; i++) {
+      body = client.get(path).body();
+      if (body.contains(text)) {
+        return body;
+      }
+      Thread.sleep(1000);
+    }
+    throw new AssertionError(path + " did not say '" + text + "' after " + seconds + " s: " + body);
   }
 
   private static JsonNode awaitCompletedRuns(WebClient api, int count, int seconds) throws Exception {
