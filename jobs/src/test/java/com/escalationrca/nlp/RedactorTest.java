@@ -28,6 +28,19 @@ class RedactorTest {
   }
 
   @Test
+  void redactsGreetingsSignaturesAddressesAndObfuscatedMail() {
+    assertThat(redactor.redact("Hello, Mr. John Carter wrote: Customer John Smith lives at 42 Baker Street, "
+        + "mail john.doe at gmail dot com. Regards, Ana Costa"))
+        .isEqualTo("Hello, Mr. [name] wrote: Customer [name] lives at [address], mail [email]. Regards, [name]");
+    assertThat(redactor.redact("my name is maria silva, moro na Rua das Flores, 46, CNPJ 12.345.678/0001-95"))
+        .isEqualTo("my name is [name], moro na [address], CNPJ [id]");
+    assertThat(redactor.redact("Hola Diego, vivo en Calle Mayor 12, CURP GODE561231HDFRRN09, juan arroba gmail punto com"))
+        .isEqualTo("Hola [name], vivo en [address], CURP [id], [email]");
+    assertThat(redactor.redact("I wrote to Customer Service and Dear Sir/Madam")).isEqualTo(
+        "I wrote to Customer Service and Dear Sir/Madam");
+  }
+
+  @Test
   void leavesOrdinaryTextAlone() {
     String text = "The reviewer removed 2 posts about the new private information policy in 2026.";
     assertThat(redactor.redact(text)).isEqualTo(text);
