@@ -36,7 +36,7 @@ final class CellCounts {
    * largest lift, in the same population, of its proper subsets (for the rule that a combination
    * must beat its parts).
    */
-  List<Correlator.Candidate> candidates(List<Observation> window, Populations populations) {
+  List<Candidate> candidates(List<Observation> window, Populations populations) {
     if (populations.all().size() >= MAX_IDS) {
       throw new IllegalStateException("more than " + (MAX_IDS - 1) + " populations cannot be counted");
     }
@@ -101,7 +101,7 @@ final class CellCounts {
       }
     }
     List<Long> frequentSets = margin.keySet().stream().filter(k -> frequent(margin, k, minimum)).sorted().toList();
-    List<Correlator.Candidate> candidates = new ArrayList<>();
+    List<Candidate> candidates = new ArrayList<>();
     for (int p = 0; p < populations.all().size(); p++) {
       candidates.addAll(evaluate(populations.all().get(p), p, frequentSets, encoding, margin, inPopulation,
           populationSize[p], stratumSize));
@@ -110,7 +110,7 @@ final class CellCounts {
   }
 
   /** The population's cells: tables for every frequent value set, kept when they can reach min-support. */
-  private List<Correlator.Candidate> evaluate(Population population, int p, List<Long> itemsets, Encoding encoding,
+  private List<Candidate> evaluate(Population population, int p, List<Long> itemsets, Encoding encoding,
                                               Map<Long, long[]> margin, Map<Long, long[]> inPopulation,
                                               long[] populationSize, long[] stratumSize) {
     int strata = stratumSize.length;
@@ -129,14 +129,14 @@ final class CellCounts {
         tables.put(itemset, table);
       }
     }
-    List<Correlator.Candidate> candidates = new ArrayList<>();
+    List<Candidate> candidates = new ArrayList<>();
     tables.forEach((itemset, table) -> {
       if (table.maxObserved() >= properties.minSupport()) {
-        candidates.add(new Correlator.Candidate(population, parts(encoding, itemset), table,
+        candidates.add(new Candidate(population, parts(encoding, itemset), table,
             subsetLift(itemset, tables)));
       }
     });
-    candidates.sort(java.util.Comparator.comparing(Correlator.Candidate::key));
+    candidates.sort(java.util.Comparator.comparing(Candidate::key));
     return candidates;
   }
 
@@ -214,8 +214,8 @@ final class CellCounts {
     return (int) (itemset >>> (16 * position) & 0xFFFF) - 1;
   }
 
-  private static List<Correlator.Part> parts(Encoding encoding, long itemset) {
-    List<Correlator.Part> parts = new ArrayList<>(3);
+  private static List<Part> parts(Encoding encoding, long itemset) {
+    List<Part> parts = new ArrayList<>(3);
     for (int i = 0; i < 3; i++) {
       int part = part(itemset, i);
       if (part >= 0) {
@@ -228,7 +228,7 @@ final class CellCounts {
   /** Dense ids for the window's strata and tested values, and each escalation's values in taxonomy order. */
   private final class Encoding {
     final List<String> strata = new ArrayList<>();
-    final List<Correlator.Part> partList = new ArrayList<>();
+    final List<Part> partList = new ArrayList<>();
     final int[] stratum;
     final int[][] parts;
     private final List<Boolean> combinable = new ArrayList<>();
@@ -269,7 +269,7 @@ final class CellCounts {
       if (id == null && partList.size() < MAX_IDS - 1) {
         id = partList.size();
         partIds.put(key, id);
-        partList.add(new Correlator.Part(dimension, value));
+        partList.add(new Part(dimension, value));
         combinable.add(properties.combineDimensions().contains(dimension.name()));
       }
       return id;

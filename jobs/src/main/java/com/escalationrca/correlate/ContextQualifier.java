@@ -26,7 +26,7 @@ import org.apache.commons.math3.distribution.HypergeometricDistribution;
 final class ContextQualifier {
 
   /** A finding after drill-down: the same candidate, or one with its context value added. */
-  record Qualified(Correlator.Candidate candidate, double qValue) {
+  record Qualified(Candidate candidate, double qValue) {
   }
 
   private final CorrelateProperties properties;
@@ -57,7 +57,7 @@ final class ContextQualifier {
         result.add(finding);
         continue;
       }
-      Correlator.Candidate qualified = withPart(finding.candidate(), proposal.part(), window);
+      Candidate qualified = withPart(finding.candidate(), proposal.part(), window);
       // Both tests stand behind the qualified finding: report the weaker of the two.
       result.add(new Qualified(qualified, Math.max(finding.qValue(), q[i])));
     }
@@ -65,7 +65,7 @@ final class ContextQualifier {
   }
 
   /** The context value the cell's escalations most single out, with its adjusted p-value. */
-  private Proposal propose(Correlator.Candidate candidate, List<Observation> cluster) {
+  private Proposal propose(Candidate candidate, List<Observation> cluster) {
     Proposal best = null;
     for (String dimensionName : properties.contextDimensions()) {
       Taxonomy.Dimension dimension = taxonomy.dimension(dimensionName);
@@ -88,7 +88,7 @@ final class ContextQualifier {
       double p = Math.min(1.0, fisherGreater(top.get().getValue(), cellSize, withValue, clusterSize)
           * inCluster.size() * properties.contextDimensions().size());
       if (best == null || p < best.pValue()) {
-        best = new Proposal(new Correlator.Part(dimension, top.get().getKey()), top.get().getValue(), p);
+        best = new Proposal(new Part(dimension, top.get().getKey()), top.get().getValue(), p);
       }
     }
     return best;
@@ -108,12 +108,12 @@ final class ContextQualifier {
   }
 
   /** The candidate with one more part, its table counted over the window. */
-  private Correlator.Candidate withPart(Correlator.Candidate candidate, Correlator.Part part, List<Observation> window) {
-    List<Correlator.Part> parts = new ArrayList<>(candidate.parts());
+  private Candidate withPart(Candidate candidate, Part part, List<Observation> window) {
+    List<Part> parts = new ArrayList<>(candidate.parts());
     parts.add(part);
-    return Correlator.Candidate.counted(candidate.population(), parts, taxonomy, window, properties.stratifyBy());
+    return Candidate.counted(candidate.population(), parts, taxonomy, window, properties.stratifyBy());
   }
 
-  private record Proposal(Correlator.Part part, long inCell, double pValue) {
+  private record Proposal(Part part, long inCell, double pValue) {
   }
 }

@@ -1,19 +1,16 @@
 package com.escalationrca.correlate;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.escalationrca.cluster.Cluster;
 import com.escalationrca.ingest.Taxonomy;
-import com.escalationrca.nlp.Redactor;
 
 /**
  * Finds what rose, and where. Every population (each cluster, and each value of a population
@@ -40,7 +37,6 @@ import com.escalationrca.nlp.Redactor;
  */
 public final class Correlator {
 
-  private static final Redactor REDACTOR = new Redactor();
 
   private final CorrelateProperties properties;
   private final Taxonomy taxonomy;
@@ -155,7 +151,7 @@ public final class Correlator {
           observed, expected, lift.lift(), lift.low(), lift.high(), c.table().pValue(), findingQ,
           spike.recent(), spike.expectedRecent(), spikeQ[f], since, trend.weeklyChange(), trendQ[f], changeQ[f],
           score(lift.lift(), observed, expected, spike),
-          summary(subject(c.population(), label), c.published(), lift.lift(), observed, expected, findingQ, since, spike,
+          FindingText.summary(FindingText.subject(c.population(), label), c.published(), lift.lift(), observed, expected, findingQ, since, spike,
               trendQ[f] < properties.alpha() ? trend : null),
           examples(populations.members(c.population()), c, since), 0));
     }
@@ -171,20 +167,6 @@ public final class Correlator {
 
   /** The label of findings that belong to no one cluster. */
   static final String ALL_ESCALATIONS = "all escalations";
-
-  /** How a summary names the escalations: "'doxxing' escalations", or "Escalations" for a population value. */
-  static String subject(Population population, String label) {
-    return population.isCluster() ? "'" + published(label) + "' escalations" : "Escalations";
-  }
-
-  /**
-   * A value or label as every published text shows it: summaries are stored once and then go to
-   * reports, tickets, chat, mail and pages, so they are made of redacted parts here, like the
-   * excerpts (an e-mail address typed into a vendor field never reaches a JIRA summary).
-   */
-  static String published(String text) {
-    return REDACTOR.redact(text);
-  }
 
   private Map<String, ClusterProfile> profiles(List<Observation> observations) {
     Map<String, List<Observation>> byCluster = observations.stream()
@@ -228,125 +210,4 @@ public final class Correlator {
     return Math.log(lift) / Math.log(2) * Math.sqrt(Math.max(0, excess)) * (1 + recency);
   }
 
-  /** "'doxxing' escalations from vendor A in market X are 4.8× expected (…)", with its onset and trend. */
-  static String summary(String subject, List<Part> parts, double lift, long observed, double expected, double q,
-                        LocalDate since, SpikeTest spike, TrendTest rising) {
-    String text = String.format(Locale.ROOT, "%s %s are %.1f× expected (%d vs %.0f, q %s)",
-        subject, phrase(parts), lift, observed, expected, formatQ(q));
-    if (rising != null && rising.weeklyChange() > 0) {
-      text += String.format(Locale.ROOT, ", their share rising %.0f %% a week", rising.weeklyChange() * 100);
-    }
-    if (since == null) {
-      return text;
-    }
-    return String.format(Locale.ROOT, "Since %s, %s%s; %.1f× their usual share in the last days (%d vs %.0f)",
-        day(since), Character.toLowerCase(text.charAt(0)), text.substring(1), spike.ratio(), spike.recent(),
-        spike.expectedRecent());
-  }
-
-  /** "under policy spam from vendor Atlas in market BR". */
-  static String phrase(List<Part> parts) {
-    return parts.stream().map(p -> p.dimension().phrase() + " " + (p.dimension() == WordRises.WORDS
-        ? "'" + published(p.value()) + "'" : published(p.value()))).collect(Collectors.joining(" "));
-  }
-
-  static String day(LocalDate date) {
-    return date.format(DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH));
-  }
-
-  static String formatQ(double q) {
-    if (q < 1e-9) {
-      return "< 1e-9";
-    }
-    return q < 0.001 ? String.format(Locale.ROOT, "= %.1e", q) : String.format(Locale.ROOT, "= %.3f", q);
-  }
-
-  /** One dimension value: vendor = Atlas Review. */
-  record Part(Taxonomy.Dimension dimension, String value) {
-
-    String key() {
-      return dimension.name() + "\u0001" + value;
-    }
-
-    boolean matches(Observation o) {
-      return dimension == WordRises.WORDS ? o.words().contains(value) : value.equals(o.dimensions().get(dimension.name()));
-    }
-  }
-
-  /**
-   * A tested cell: a population and one value or a conjunction of values, with its table and the
-   * largest lift of its proper subsets in the same population (0 for one value, not known for a cell
-   * made by merging or drill-down).
-   */
-  record Candidate(Population population, List<Part> parts, StratifiedTable table, double subsetLift) {
-
-    Candidate {
-      parts = List.copyOf(parts);
-    }
-
-    /**
-     * The cell of these values (put in taxonomy order) in this population, its table counted over
-     * the window per stratum.
-     */
-    static Candidate counted(Population population, List<Part> parts, Taxonomy taxonomy, List<Observation> window,
-                             String stratifyBy) {
-      Candidate candidate = new Candidate(population, ordered(parts, taxonomy), new StratifiedTable(), Double.NaN);
-      Map<String, long[]> strata = new java.util.TreeMap<>();
-      for (Observation o : window) {
-        // {stratum size, in the population, with the values, both}
-        long[] counts = strata.computeIfAbsent(String.valueOf(o.dimensions().get(stratifyBy)), s -> new long[4]);
-        boolean inPopulation = population.contains(o);
-        boolean matches = candidate.matches(o);
-        counts[0]++;
-        counts[1] += inPopulation ? 1 : 0;
-        counts[2] += matches ? 1 : 0;
-        counts[3] += inPopulation && matches ? 1 : 0;
-      }
-      strata.values().forEach(c -> candidate.table().add(c[3], c[1], c[2], c[0]));
-      return candidate;
-    }
-
-    static List<Part> ordered(List<Part> parts, Taxonomy taxonomy) {
-      List<String> order = taxonomy.names();
-      return parts.stream().sorted(Comparator.comparingInt(p -> order.indexOf(p.dimension().name()))).toList();
-    }
-
-    /** The values a reader sees: the population's own value (policy = spam) first, then the cell's. */
-    List<Part> published() {
-      if (population.isCluster()) {
-        return parts;
-      }
-      List<Part> all = new ArrayList<>(parts.size() + 1);
-      all.add(population.value());
-      all.addAll(parts);
-      return all;
-    }
-
-    String dimensionName() {
-      return published().stream().map(p -> p.dimension().name()).collect(Collectors.joining(Finding.AND));
-    }
-
-    String value() {
-      return published().stream().map(Part::value).collect(Collectors.joining(Finding.AND));
-    }
-
-    /** The cell's identity within its population. */
-    String key() {
-      return parts.stream().map(Part::key).collect(Collectors.joining("\u0002"));
-    }
-
-    double lift() {
-      return table.observed() / table.expected();
-    }
-
-    /** Whether an escalation of the population holds the cell's values. */
-    boolean matches(Observation o) {
-      for (Part p : parts) {
-        if (!p.matches(o)) {
-          return false;
-        }
-      }
-      return true;
-    }
-  }
 }

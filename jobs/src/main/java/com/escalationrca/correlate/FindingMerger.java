@@ -47,11 +47,11 @@ final class FindingMerger {
       changed = false;
       for (int i = 0; i < findings.size() && !changed; i++) {
         for (int j = i + 1; j < findings.size() && !changed; j++) {
-          List<Correlator.Part> union = union(findings.get(i).candidate(), findings.get(j).candidate());
+          List<Part> union = union(findings.get(i).candidate(), findings.get(j).candidate());
           if (union == null || !sameEscalations(findings.get(i).candidate(), findings.get(j).candidate(), members)) {
             continue;
           }
-          Correlator.Candidate conjunction = Correlator.Candidate.counted(findings.get(i).candidate().population(),
+          Candidate conjunction = Candidate.counted(findings.get(i).candidate().population(),
               union, taxonomy, window, properties.stratifyBy());
           if (conjunction.table().observed() < properties.minSupport()) {
             continue;
@@ -70,13 +70,13 @@ final class FindingMerger {
   }
 
   /** The two findings' values together, or null when they clash or are too many. */
-  private List<Correlator.Part> union(Correlator.Candidate a, Correlator.Candidate b) {
+  private List<Part> union(Candidate a, Candidate b) {
     Map<String, String> values = new java.util.HashMap<>();
-    for (Correlator.Part p : a.parts()) {
+    for (Part p : a.parts()) {
       values.put(p.dimension().name(), p.value());
     }
-    List<Correlator.Part> parts = new ArrayList<>(a.parts());
-    for (Correlator.Part p : b.parts()) {
+    List<Part> parts = new ArrayList<>(a.parts());
+    for (Part p : b.parts()) {
       String existing = values.get(p.dimension().name());
       if (existing != null && !existing.equals(p.value())) {
         return null;
@@ -88,7 +88,7 @@ final class FindingMerger {
     return parts.size() > properties.maxCombination() ? null : parts;
   }
 
-  private static boolean sameEscalations(Correlator.Candidate a, Correlator.Candidate b, List<Observation> members) {
+  private static boolean sameEscalations(Candidate a, Candidate b, List<Observation> members) {
     Set<String> inA = new HashSet<>();
     Set<String> inB = new HashSet<>();
     for (Observation o : members) {

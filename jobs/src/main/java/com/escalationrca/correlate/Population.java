@@ -7,7 +7,7 @@ package com.escalationrca.correlate;
  * scatters over clusters; a structured population holds it whole, so "vendor X misapplies policy Y
  * in market Z" is found whether or not the clustering caught it.
  */
-record Population(String key, Correlator.Part value) {
+record Population(String key, Part value) {
 
   /** The cluster id a population-value finding is published under: it belongs to no one cluster. */
   static final String ALL = "all";
@@ -16,7 +16,7 @@ record Population(String key, Correlator.Part value) {
     return new Population(clusterId, null);
   }
 
-  static Population of(Correlator.Part value) {
+  static Population of(Part value) {
     return new Population(value.dimension().name() + "=" + value.value(), value);
   }
 

@@ -29,7 +29,7 @@ final class Populations {
     for (Taxonomy.Dimension d : dimensions) {
       window.stream().map(o -> o.dimensions().get(d.name())).filter(v -> v != null)
           .collect(java.util.stream.Collectors.toCollection(TreeSet::new))
-          .forEach(v -> add(Population.of(new Correlator.Part(d, v)), index));
+          .forEach(v -> add(Population.of(new Part(d, v)), index));
     }
     of = new int[window.size()][];
     for (int o = 0; o < window.size(); o++) {

@@ -47,13 +47,13 @@ final class SurgeDetector {
   }
 
   /** One tested rise: a whole cluster (no parts), or values over all escalations. */
-  private record Rise(String cluster, List<Correlator.Part> parts, long total, long recent) {
+  private record Rise(String cluster, List<Part> parts, long total, long recent) {
 
     boolean matches(Observation o) {
       if (!cluster.equals(ALL_CLUSTERS) && !o.clusterId().equals(cluster)) {
         return false;
       }
-      for (Correlator.Part p : parts) {
+      for (Part p : parts) {
         if (!p.matches(o)) {
           return false;
         }
@@ -62,7 +62,7 @@ final class SurgeDetector {
     }
 
     String key() {
-      return cluster + "\u0002" + parts.stream().map(Correlator.Part::key).reduce("", (a, b) -> a + "\u0002" + b);
+      return cluster + "\u0002" + parts.stream().map(Part::key).reduce("", (a, b) -> a + "\u0002" + b);
     }
   }
 
@@ -167,7 +167,7 @@ final class SurgeDetector {
       TrendTest trend = cells.get(r).trend();
       surges.add(new Finding(0, KIND, rise.cluster(), label,
           rise.parts().stream().map(p -> p.dimension().name()).reduce((a, b) -> a + Finding.AND + b).orElse(""),
-          rise.parts().stream().map(Correlator.Part::value).reduce((a, b) -> a + Finding.AND + b).orElse(""),
+          rise.parts().stream().map(Part::value).reduce((a, b) -> a + Finding.AND + b).orElse(""),
           spike.recent(), spike.expectedRecent(), ratio.lift(), ratio.low(), ratio.high(), spike.pValue(), surgeQ,
           spike.recent(), spike.expectedRecent(), surgeQ, since, trend.weeklyChange(), trendQ[r], surgeQ,
           // Like a concentration's score, with the whole excess recent.
@@ -186,7 +186,7 @@ final class SurgeDetector {
   private List<Rise> valueRises(List<Observation> window, TimeSeries.Split split) {
     List<Taxonomy.Dimension> dimensions = taxonomy.dimensions().stream()
         .filter(d -> d.isPopulation() || !d.isProfile()).toList();
-    List<Correlator.Part> partList = new ArrayList<>();
+    List<Part> partList = new ArrayList<>();
     List<Boolean> combinable = new ArrayList<>();
     Map<String, Integer> ids = new HashMap<>();
     int[][] parts = new int[window.size()][];
@@ -202,7 +202,7 @@ final class SurgeDetector {
         if (id == null && partList.size() < 0xFFFE) {
           id = partList.size();
           ids.put(d.name() + "\u0001" + value, id);
-          partList.add(new Correlator.Part(d, value));
+          partList.add(new Part(d, value));
           combinable.add(d.isPopulation() || properties.combineDimensions().contains(d.name()));
         }
         if (id != null) {
@@ -243,7 +243,7 @@ final class SurgeDetector {
     List<Rise> rises = new ArrayList<>();
     counts.entrySet().stream().filter(e -> e.getValue()[0] >= minimum).sorted(Map.Entry.comparingByKey())
         .forEach(e -> {
-          List<Correlator.Part> values = new ArrayList<>(3);
+          List<Part> values = new ArrayList<>(3);
           for (int i = 0; i < 3; i++) {
             int part = (int) (e.getKey() >>> (16 * i) & 0xFFFF) - 1;
             if (part >= 0) {
@@ -285,12 +285,12 @@ final class SurgeDetector {
     List<Integer> byQ = reported.stream().filter(i -> hasWords(family.get(i)))
         .sorted(Comparator.comparingDouble((Integer i) -> q[i]).thenComparing(i -> -family.get(i).recent())
             .thenComparing(i -> i)).toList();
-    Map<List<Correlator.Part>, java.util.BitSet> kept = new HashMap<>();
+    Map<List<Part>, java.util.BitSet> kept = new HashMap<>();
     List<Integer> result = new ArrayList<>(reported.stream().filter(i -> !hasWords(family.get(i))).toList());
     for (int i : byQ) {
       Rise rise = family.get(i);
       java.util.BitSet members = recentMembers(rise, window, split);
-      List<Correlator.Part> values = rise.parts().stream().filter(p -> p.dimension() != WordRises.WORDS).toList();
+      List<Part> values = rise.parts().stream().filter(p -> p.dimension() != WordRises.WORDS).toList();
       java.util.BitSet held = kept.computeIfAbsent(values, v -> new java.util.BitSet(window.size()));
       java.util.BitSet overlap = (java.util.BitSet) members.clone();
       overlap.and(held);
@@ -312,7 +312,7 @@ final class SurgeDetector {
     rises.forEach(r -> totals.put(r.key(), r.total()));
     return rises.stream().filter(r -> r.parts().size() < 2 || java.util.stream.IntStream.range(0, r.parts().size())
         .noneMatch(drop -> {
-          List<Correlator.Part> subset = new ArrayList<>(r.parts());
+          List<Part> subset = new ArrayList<>(r.parts());
           subset.remove(drop);
           return totals.getOrDefault(new Rise(r.cluster(), subset, 0, 0).key(), -1L) == r.total();
         })).toList();
@@ -346,7 +346,7 @@ final class SurgeDetector {
       Rise rise = family.get(i);
       if (!hasWords(rise)) {
         structured.add(Map.entry(rise.cluster().equals(ALL_CLUSTERS)
-            ? rise.parts().stream().map(Correlator.Part::key).collect(java.util.stream.Collectors.toSet())
+            ? rise.parts().stream().map(Part::key).collect(java.util.stream.Collectors.toSet())
             : java.util.Set.of("\u0000cluster"), recentMembers(rise, window, split)));
       }
     }
@@ -356,7 +356,7 @@ final class SurgeDetector {
         return true;
       }
       java.util.Set<String> own = rise.parts().stream().filter(p -> p.dimension() != WordRises.WORDS)
-          .map(Correlator.Part::key).collect(java.util.stream.Collectors.toSet());
+          .map(Part::key).collect(java.util.stream.Collectors.toSet());
       java.util.BitSet explained = new java.util.BitSet(window.size());
       structured.stream().filter(e -> !own.containsAll(e.getKey())).forEach(e -> explained.or(e.getValue()));
       java.util.BitSet held = recentMembers(rise, window, split);
@@ -366,7 +366,7 @@ final class SurgeDetector {
     }).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
   }
 
-  /** Published values as the keys {@link Correlator.Part#key()} gives them. */
+  /** Published values as the keys {@link Part#key()} gives them. */
   private static java.util.Set<String> keys(Map<String, String> values) {
     return values.entrySet().stream().map(e -> e.getKey() + "\u0001" + e.getValue())
         .collect(java.util.stream.Collectors.toSet());
@@ -394,8 +394,8 @@ final class SurgeDetector {
    */
   private static boolean beatsTheWordElsewhere(Rise rise, double low, Map<String, Double> ratios, Map<String, Rise> byKey,
                                                TimeSeries.Split split) {
-    Correlator.Part word = rise.parts().get(0).dimension() == WordRises.WORDS ? rise.parts().get(0) : rise.parts().get(1);
-    Correlator.Part value = word == rise.parts().get(0) ? rise.parts().get(1) : rise.parts().get(0);
+    Part word = rise.parts().get(0).dimension() == WordRises.WORDS ? rise.parts().get(0) : rise.parts().get(1);
+    Part value = word == rise.parts().get(0) ? rise.parts().get(1) : rise.parts().get(0);
     if (low <= ratios.getOrDefault(new Rise(rise.cluster(), List.of(value), 0, 0).key(), Double.MAX_VALUE)) {
       return false;
     }
@@ -410,7 +410,7 @@ final class SurgeDetector {
   private static boolean beatsItsParts(Rise rise, double low, Map<String, Double> ratios) {
     int size = rise.parts().size();
     for (int mask = 1; size > 1 && mask < (1 << size) - 1; mask++) {
-      List<Correlator.Part> subset = new ArrayList<>();
+      List<Part> subset = new ArrayList<>();
       for (int i = 0; i < size; i++) {
         if ((mask & 1 << i) != 0) {
           subset.add(rise.parts().get(i));
@@ -459,11 +459,11 @@ final class SurgeDetector {
   }
 
   private String summary(Rise rise, String label, double ratio, SpikeTest spike, double q, LocalDate since) {
-    String what = rise.parts().isEmpty() ? "'" + Correlator.published(label) + "' escalations"
-        : "escalations " + Correlator.phrase(rise.parts());
+    String what = rise.parts().isEmpty() ? "'" + FindingText.published(label) + "' escalations"
+        : "escalations " + FindingText.phrase(rise.parts());
     return String.format(Locale.ROOT, "Since %s, %s are %.1f× their usual share of volume (%d vs %.0f in the last %d days, q %s)",
-        Correlator.day(since), what, ratio, spike.recent(), spike.expectedRecent(), properties.recentDays(),
-        Correlator.formatQ(q));
+        FindingText.day(since), what, ratio, spike.recent(), spike.expectedRecent(), properties.recentDays(),
+        FindingText.formatQ(q));
   }
 
   /** The most typical members since the onset. */

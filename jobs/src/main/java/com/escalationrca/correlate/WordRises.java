@@ -31,7 +31,7 @@ final class WordRises {
   static final Taxonomy.Dimension WORDS = new Taxonomy.Dimension(DIMENSION, "mentioning", null, false, false);
 
   /** A word alone or with one value, with its window and recent counts. */
-  record Counted(List<Correlator.Part> parts, long total, long recent) {
+  record Counted(List<Part> parts, long total, long recent) {
   }
 
   private final int maxWords;
@@ -51,7 +51,7 @@ final class WordRises {
     }
     int[] candidate = candidates(window, vocabulary);
     int words = (int) Arrays.stream(candidate).filter(c -> c >= 0).count();
-    List<Correlator.Part> parts = new ArrayList<>();
+    List<Part> parts = new ArrayList<>();
     Map<String, Integer> partIds = new HashMap<>();
     int[][] valuesOf = new int[window.size()][];
     for (int o = 0; o < window.size(); o++) {
@@ -61,7 +61,7 @@ final class WordRises {
         String value = window.get(o).dimensions().get(d.name());
         if (value != null) {
           ids[n++] = partIds.computeIfAbsent(d.name() + "\u0001" + value, k -> {
-            parts.add(new Correlator.Part(d, value));
+            parts.add(new Part(d, value));
             return parts.size() - 1;
           });
         }
@@ -100,7 +100,7 @@ final class WordRises {
     }
     List<Counted> counted = new ArrayList<>();
     for (int c = 0; c < words; c++) {
-      Correlator.Part word = new Correlator.Part(WORDS, wordOf[c]);
+      Part word = new Part(WORDS, wordOf[c]);
       for (int column = 0; column < columns; column++) {
         int cell = c * columns + column;
         if (total[cell] >= minSupport) {

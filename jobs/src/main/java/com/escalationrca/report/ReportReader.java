@@ -69,7 +69,7 @@ public class ReportReader {
         rs.getDouble(9), rs.getDouble(10), rs.getDouble(11), rs.getDouble(12),
         rs.getLong(16), rs.getDouble(17), rs.getDouble(18), rs.getObject(19, java.time.LocalDate.class),
         rs.getDouble(21), rs.getDouble(22), rs.getDouble(24), rs.getString(20), rs.getDouble(13),
-        // The summary was made of redacted labels and values (Correlator.published) plus counts;
+        // The summary was made of redacted labels and values (FindingText.published) plus counts;
         // redacting it again would eat its numbers, which the number rules cannot tell from ids.
         rs.getString(14), rs.getString(15).isBlank() ? List.of() : List.of(rs.getString(15).split(" ")),
         rs.getInt(25)), runId);

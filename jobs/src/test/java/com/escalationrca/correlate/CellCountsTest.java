@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Test;
 
 class CellCountsTest {
 
-  private static List<Correlator.Candidate> cells(CorrelateProperties properties, Taxonomy taxonomy,
+  private static List<Candidate> cells(CorrelateProperties properties, Taxonomy taxonomy,
                                                   List<Observation> observations) {
     return new CellCounts(properties, taxonomy).candidates(observations, new Populations(observations, taxonomy));
   }
 
-  private static boolean holds(Correlator.Candidate c, String dimension, String value) {
+  private static boolean holds(Candidate c, String dimension, String value) {
     return c.parts().stream().anyMatch(p -> p.dimension().name().equals(dimension) && p.value().equals(value));
   }
 
@@ -36,7 +36,7 @@ class CellCountsTest {
       observations.add(observation(200_000 + i, "C0003", "P3", "E", "W", "app", i % 28));
     }
 
-    List<Correlator.Candidate> cells = cells(PROPERTIES, TAXONOMY, observations);
+    List<Candidate> cells = cells(PROPERTIES, TAXONOMY, observations);
 
     assertThat(cells).anyMatch(c -> holds(c, "vendor", "E") && holds(c, "channel", "app"));
     assertThat(cells).noneMatch(c -> holds(c, "vendor", "E") && holds(c, "market", "V"));
@@ -50,7 +50,7 @@ class CellCountsTest {
     CorrelateProperties pairsOnly = new CorrelateProperties(10, 0.05, 50, 3, "detected_language", 7, 2,
         List.of("policy"), List.of("vendor", "market", "channel"));
 
-    List<Correlator.Candidate> cells = cells(pairsOnly, TAXONOMY, observations());
+    List<Candidate> cells = cells(pairsOnly, TAXONOMY, observations());
 
     assertThat(cells).anyMatch(c -> c.parts().size() == 2).noneMatch(c -> c.parts().size() == 3);
   }
@@ -64,11 +64,11 @@ class CellCountsTest {
         new Taxonomy.Dimension("channel", "via channel", Map.of(), false)));
     List<Observation> observations = observations();
 
-    List<Correlator.Candidate> cells = cells(PROPERTIES, withPopulations, observations);
+    List<Candidate> cells = cells(PROPERTIES, withPopulations, observations);
 
     assertThat(cells).extracting(c -> c.population().key()).contains("C0001", "C0002", "C0003",
         "policy=P1", "policy=P2", "policy=P3", "policy=P4");
-    Correlator.Candidate cell = cells.stream().filter(c -> c.population().key().equals("policy=P1")
+    Candidate cell = cells.stream().filter(c -> c.population().key().equals("policy=P1")
         && c.parts().size() == 2 && holds(c, "vendor", "A") && holds(c, "market", "X")).findFirst().orElseThrow();
     // Counted independently: P1 ∧ A ∧ X in the window, and its expected count within the one stratum.
     long inCell = observations.stream().filter(o -> o.dimensions().get("policy").equals("P1")
