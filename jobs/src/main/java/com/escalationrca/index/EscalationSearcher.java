@@ -230,7 +230,14 @@ public final class EscalationSearcher implements AutoCloseable {
       return counts;
     }
     if (facetState == null) {
-      facetState = new DefaultSortedSetDocValuesReaderState(reader, IndexSchema.facets());
+      // Built once per opened index, outside any one search's budget: a large index takes a while
+      // to map its facet ordinals, and no search should time out for paying that for the others.
+      long[] suspended = deadline.suspend();
+      try {
+        facetState = new DefaultSortedSetDocValuesReaderState(reader, IndexSchema.facets());
+      } finally {
+        deadline.resume(suspended);
+      }
     }
     Facets facets = new SortedSetDocValuesFacetCounts(facetState, collector);
     for (String field : request.facets()) {

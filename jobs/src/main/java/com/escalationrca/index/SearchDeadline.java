@@ -20,6 +20,19 @@ final class SearchDeadline implements QueryTimeout {
     deadline.remove();
   }
 
+  /** Lifts the current thread's deadline for work shared by every search; {@link #resume} puts it back. */
+  long[] suspend() {
+    long[] at = deadline.get();
+    deadline.remove();
+    return at;
+  }
+
+  void resume(long[] at) {
+    if (at != null) {
+      deadline.set(at);
+    }
+  }
+
   /** Whether the current thread's search ran past its deadline. */
   boolean passed() {
     long[] at = deadline.get();
