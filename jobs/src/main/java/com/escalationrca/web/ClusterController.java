@@ -7,7 +7,6 @@ import java.util.Map;
 import com.escalationrca.report.Charts;
 import com.escalationrca.report.RunReport;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,20 +22,10 @@ public class ClusterController {
 
   private final RunCatalog catalog;
   private final Escalations escalations;
-  private final JdbcTemplate jdbc;
 
-  public ClusterController(RunCatalog catalog, Escalations escalations, JdbcTemplate jdbc) {
+  public ClusterController(RunCatalog catalog, Escalations escalations) {
     this.catalog = catalog;
     this.escalations = escalations;
-    this.jdbc = jdbc;
-  }
-
-  /** A cluster's size in every completed run, oldest first. */
-  public List<Map.Entry<LocalDate, Integer>> sizes(String clusterId) {
-    return jdbc.query("""
-        select r.run_date, c.size from rca_cluster c join rca_run r on r.run_id = c.run_id
-        where c.cluster_id = ? and r.status = 'COMPLETED' order by r.run_date, r.run_id
-        """, (rs, i) -> Map.entry(rs.getObject(1, LocalDate.class), rs.getInt(2)), clusterId);
   }
 
   @GetMapping("/clusters/{id}")
@@ -48,7 +37,7 @@ public class ClusterController {
     RunReport report = catalog.report(row);
     RunReport.ClusterSummary cluster = report.clusters().stream().filter(c -> c.id().equals(id)).findFirst()
         .orElseThrow(() -> new NotFoundException("The run of " + row.date() + " has no cluster " + id + "."));
-    List<Map.Entry<LocalDate, Integer>> sizes = sizes(id);
+    List<Map.Entry<LocalDate, Integer>> sizes = catalog.clusterSizes(id);
     model.addAttribute("run", row);
     model.addAttribute("cluster", cluster);
     model.addAttribute("sizes", sizes);

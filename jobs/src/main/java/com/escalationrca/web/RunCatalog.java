@@ -82,6 +82,14 @@ public class RunCatalog {
     return first("run_date = ?", date);
   }
 
+  /** A cluster's size in every completed run, oldest first (its ids are kept across nights). */
+  public List<Map.Entry<LocalDate, Integer>> clusterSizes(String clusterId) {
+    return jdbc.query("""
+        select r.run_date, c.size from rca_cluster c join rca_run r on r.run_id = c.run_id
+        where c.cluster_id = ? and r.status = 'COMPLETED' order by r.run_date, r.run_id
+        """, (rs, i) -> Map.entry(rs.getObject(1, LocalDate.class), rs.getInt(2)), clusterId);
+  }
+
   public Optional<RunRow> latestCompleted() {
     return first("true");
   }

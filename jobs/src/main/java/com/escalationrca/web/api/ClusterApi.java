@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.escalationrca.report.RunReport;
-import com.escalationrca.web.ClusterController;
 import com.escalationrca.web.NotFoundException;
 import com.escalationrca.web.RunCatalog;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,11 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 public class ClusterApi {
 
   private final RunCatalog catalog;
-  private final ClusterController clusters;
 
-  public ClusterApi(RunCatalog catalog, ClusterController clusters) {
+  public ClusterApi(RunCatalog catalog) {
     this.catalog = catalog;
-    this.clusters = clusters;
   }
 
   /** The cluster as findings.json has it, with the run it is from, its findings and its sizes by run date. */
@@ -36,7 +33,7 @@ public class ClusterApi {
     RunReport.ClusterSummary cluster = report.clusters().stream().filter(c -> c.id().equals(id)).findFirst()
         .orElseThrow(() -> new NotFoundException("the run of " + run.date() + " has no cluster " + id));
     Map<LocalDate, Integer> sizes = new java.util.LinkedHashMap<>();
-    clusters.sizes(id).forEach(e -> sizes.put(e.getKey(), e.getValue()));
+    catalog.clusterSizes(id).forEach(e -> sizes.put(e.getKey(), e.getValue()));
     return new ClusterView(run.date(), cluster,
         report.findings().stream().filter(f -> f.clusterId().equals(id)).toList(), sizes);
   }
