@@ -141,6 +141,21 @@ class WebApplicationTest extends ServedNight {
   }
 
   @Test
+  void aClusterPageAndItsApiShowItsSizeNightByNight() throws Exception {
+    WebClient api = WebClient.basic(port, "max", PASSWORD);
+    String id = JSON.readTree(api.get("/api/runs/" + RUN_DATE).body()).path("clusters").get(0).path("id").asString();
+
+    JsonNode cluster = JSON.readTree(api.get("/api/clusters/" + id).body());
+    assertThat(cluster.path("cluster").path("id").asString()).isEqualTo(id);
+    assertThat(cluster.path("sizes").path(RUN_DATE.toString()).asInt()).isEqualTo(cluster.path("cluster").path("size").asInt())
+        .isPositive();
+    HttpResponse<String> page = signedIn("max").get("/clusters/" + id);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains(id, "data:image/svg+xml");
+    assertThat(api.get("/api/clusters/C9999").statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void theReportsCsvFilesKeepFormulasAsText() throws Exception {
     java.nio.file.Path report = ROOT.resolve("reports").resolve(RUN_DATE.toString());
     List<String> assignments = java.nio.file.Files.readAllLines(report.resolve("assignments.csv"));
