@@ -12,6 +12,8 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.sessions.JqwikSession;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,6 +26,9 @@ import tools.jackson.databind.JsonNode;
 class HostileParametersTest extends ServedNight {
 
   private static final long SEED = 20261202L;
+
+  @Autowired
+  JdbcTemplate jdbc;
   private static final int CASES = 150;
 
   private static Arbitrary<String> queries() {
@@ -103,6 +108,50 @@ class HostileParametersTest extends ServedNight {
     assertThat(nul.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(nul.body()).path("error").asString()).isEqualTo(
         "the parameter 'q' contains a NUL character (U+0000), which cannot be searched or stored");
+  }
+
+  private static Arbitrary<String> words() {
+    return Arbitraries.oneOf(Arbitraries.of("dana", "", "   ", "TS-12", "OTHER-1", "ts-0", "<script>alert(1)</script>",
+            "=HYPERLINK(\"x\")", "%00"),
+        Arbitraries.strings().all().ofMaxLength(30), Arbitraries.strings().withChars('n').ofLength(100_000));
+  }
+
+  private static Arbitrary<String> causeForms() {
+    Arbitrary<String> action = Arbitraries.of("acknowledge", "link", "resolve", "dismiss", "reopen");
+    return Combinators.combine(action, words(), dates()).as((a, value, on) -> switch (a) {
+      case "acknowledge" -> a + "?owner=" + WebClient.encode(value);
+      case "link" -> a + "?ticket=" + WebClient.encode(value);
+      case "resolve" -> a + "?note=" + WebClient.encode(value) + "&on=" + WebClient.encode(on);
+      case "dismiss" -> a + "?reason=" + WebClient.encode(value);
+      default -> a + "?";
+    });
+  }
+
+  @Test
+  void causeFormsAnswerEveryGeneratedValueWithTheCauseOrAReason() throws Exception {
+    // A cause of its own, last in every list, so that no other test sees what this one does to it.
+    long id = jdbc.queryForObject("""
+        insert into tracked_cause (summary, cluster_id, dimension, value, first_seen, last_seen)
+        values ('hostile forms', 'C0000', 'vendor', 'Nobody', date '2000-01-01', date '2000-01-01') returning id
+        """, Long.class);
+    WebClient manager = signedIn("max");
+    String csrf = WebClient.encode(WebClient.csrf(manager.get("/causes/" + id).body()));
+    List<String> forms = new ArrayList<>();
+    JqwikSession.run(String.valueOf(SEED), () -> {
+      Random random = new Random(SEED);
+      var generator = causeForms().generator(1000);
+      for (int i = 0; i < 60; i++) {
+        forms.add(generator.next(random).value());
+      }
+    });
+    for (String form : forms) {
+      String action = form.substring(0, form.indexOf('?'));
+      HttpResponse<String> response = manager.post("/causes/" + id + "/" + action, form.substring(form.indexOf('?') + 1)
+          + "&_csrf=" + csrf);
+      assertThat(response.statusCode()).as("seed %d: %s", SEED, shown(form)).isIn(302, 400);
+      assertThat(response.body()).as(shown(form)).doesNotContain("Exception", "\tat com.");
+    }
+    assertThat(manager.get("/causes/" + id).statusCode()).isEqualTo(200);
   }
 
   @Test
