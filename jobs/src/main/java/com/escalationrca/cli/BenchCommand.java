@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import com.escalationrca.bench.SearchBenchmark;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print their figures.",
@@ -28,17 +29,17 @@ final class BenchCommand {
     @Option(names = "--queries", defaultValue = "500", description = "Queries per type (default: ${DEFAULT-VALUE}).")
     int queries;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    BenchOptions.Seed seed;
 
-    @Option(names = "--work-dir", paramLabel = "DIR", description = "Where the two indexes go (default: a temporary folder, deleted after).")
-    Path workDir;
+    @Mixin
+    BenchOptions.WorkDir workDir;
 
     @Override
     public Integer call() throws IOException {
-      Path dir = workDir != null ? workDir : Files.createTempDirectory("rca-bench-search-");
+      Path dir = workDir.orTemporary("rca-bench-search-");
       try {
-        SearchBenchmark.Result r = new SearchBenchmark().run(escalations, queries, dir, seed);
+        SearchBenchmark.Result r = new SearchBenchmark().run(escalations, queries, dir, seed.value);
         System.out.printf("documents             %,d%n", r.documents());
         System.out.printf("indexing, ours        %,.0f docs/s (per-language fields, 9 facets, doc values, update by id)%n", r.oursPerSecond());
         System.out.printf("indexing, raw Lucene  %,.0f docs/s (one text field, add only) — ours is %.2fx%n",
@@ -57,7 +58,7 @@ final class BenchCommand {
             a.threads(), a.queries(), a.searches(), a.stopped(), a.longestMillis());
         return 0;
       } finally {
-        if (workDir == null) {
+        if (workDir.dir == null) {
           com.escalationrca.store.Folders.deleteRecursively(dir);
         }
       }
@@ -124,8 +125,8 @@ final class BenchCommand {
         description = "The Portuguese development set (e.g. ../shared/data/reclameaqui-santander.csv; gold: label_fine).")
     Path reclameAqui;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed for the generated corpus (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    BenchOptions.Seed seed;
 
     @Option(names = "--without-competitors", description = "Only ours and the baseline (skips Carrot2 and Mallet, which take minutes at 100k).")
     boolean fast;
@@ -137,7 +138,7 @@ final class BenchCommand {
       var corpora = new com.escalationrca.bench.BenchmarkCorpora(analysis);
       var benchmark = new com.escalationrca.bench.ClusteringBenchmark(ConfigFile.clusterProperties());
       var list = new java.util.ArrayList<com.escalationrca.bench.ClusteringBenchmark.Corpus>();
-      list.add(corpora.generated(escalations, seed));
+      list.add(corpora.generated(escalations, seed.value));
       if (cfpb != null) {
         list.addAll(corpora.cfpb(cfpb));
       }
@@ -151,7 +152,7 @@ final class BenchCommand {
       System.out.printf("%-28s %-40s %7s %5s %6s %6s %7s %8s %10s %9s%n", "corpus", "method", "docs", "k",
           "NMI", "ARI", "purity", "seconds", "docs/s", "heap MB");
       for (var corpus : list) {
-        for (var s : fast ? benchmark.score(corpus) : benchmark.scoreAll(corpus, seed)) {
+        for (var s : fast ? benchmark.score(corpus) : benchmark.scoreAll(corpus, seed.value)) {
           System.out.printf("%-28s %-40s %,7d %5d %6.3f %6.3f %7.3f %8.2f %,10.0f %9.0f%n", s.corpus(), s.method(),
               s.documents(), s.clusters(), s.quality().nmi(), s.quality().ari(), s.quality().purity(), s.seconds(),
               s.documentsPerSecond(), s.peakHeapBytes() / 1e6);
@@ -305,11 +306,11 @@ final class BenchCommand {
     @Option(names = "--per-day", defaultValue = "2000", description = "Escalations a day (default: ${DEFAULT-VALUE}).")
     int perDay;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    BenchOptions.Seed seed;
 
-    @Option(names = "--work-dir", paramLabel = "DIR", description = "Data and reports folder (default: a temporary folder, deleted after).")
-    Path workDir;
+    @Mixin
+    BenchOptions.WorkDir workDir;
 
     @Override
     public Integer call() throws IOException {
@@ -317,7 +318,7 @@ final class BenchCommand {
         throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
             "--nights must be at least 10: growth is measured from night 10");
       }
-      Path dir = workDir != null ? workDir : Files.createTempDirectory("rca-bench-nights-");
+      Path dir = workDir.orTemporary("rca-bench-nights-");
       StorageOptions storage = new StorageOptions();
       storage.dataDir = dir.resolve("data");
       storage.reportsDir = dir.resolve("reports");
@@ -331,7 +332,7 @@ final class BenchCommand {
             context.getBean(com.escalationrca.job.NightlyRunLauncher.class),
             context.getBean(org.springframework.jdbc.core.JdbcTemplate.class),
             context.getBean(com.escalationrca.store.StorageProperties.class).indexDir(), dir)
-            .run(nights, perDay, seed, n -> {
+            .run(nights, perDay, seed.value, n -> {
               System.out.printf("%5d %-10s %8.1f %9.0f %9.1f %9.1f %8d %5d %5d %7d %8d %8d%n",
                   n.night(), n.date(), n.seconds(), n.peakHeapBytes() / 1e6, n.databaseBytes() / 1e6,
                   n.indexBytes() / 1e6, n.clusters(), n.kept(), n.newClusters(), n.themesMoved(), n.themesRehomed(),
@@ -352,7 +353,7 @@ final class BenchCommand {
           figures.stream().mapToInt(com.escalationrca.bench.NightsBenchmark.Night::themesRehomed).sum());
       boolean serverLeft = Files.exists(storage.dataDir.resolve("postgres").resolve("postmaster.pid"));
       System.out.printf("left behind: embedded PostgreSQL %s%n", serverLeft ? "STILL RUNNING" : "stopped");
-      if (workDir == null) {
+      if (workDir.dir == null) {
         com.escalationrca.store.Folders.deleteRecursively(dir);
         System.out.printf("left behind: work folder %s%n", Files.exists(dir) ? "STILL THERE" : "removed");
       }
