@@ -30,7 +30,9 @@ public record CorrelateProperties(@DefaultValue("10") int minSupport,
                                   @DefaultValue("2000") int maxWords,
                                   @DefaultValue("0.3") double maxWordShare,
                                   @DefaultValue("0.01") double wordAlpha,
-                                  @DefaultValue("1.5") double wordMinRatio) {
+                                  @DefaultValue("1.5") double wordMinRatio,
+                                  @DefaultValue("1000") int maxGroupClusters,
+                                  @DefaultValue("0.5") double maxGroupShare) {
 
   @org.springframework.boot.context.properties.bind.ConstructorBinding
   public CorrelateProperties {
@@ -57,6 +59,12 @@ public record CorrelateProperties(@DefaultValue("10") int minSupport,
     if (wordAlpha <= 0 || wordAlpha >= 1) {
       throw new IllegalArgumentException("rca.correlate.word-alpha must be in (0, 1)");
     }
+    if (maxGroupClusters < 0) {
+      throw new IllegalArgumentException("rca.correlate.max-group-clusters must be 0 (off) or more");
+    }
+    if (maxGroupShare <= 0 || maxGroupShare > 1) {
+      throw new IllegalArgumentException("rca.correlate.max-group-share must be in (0, 1]");
+    }
     if (maxWordShare <= 0 || maxWordShare > 1) {
       throw new IllegalArgumentException("rca.correlate.max-word-share must be in (0, 1]");
     }
@@ -67,6 +75,6 @@ public record CorrelateProperties(@DefaultValue("10") int minSupport,
                              int recentDays, int maxCombination, java.util.List<String> contextDimensions,
                              java.util.List<String> combineDimensions) {
     this(minSupport, alpha, maxFindings, examplesPerFinding, stratifyBy, recentDays, maxCombination, contextDimensions,
-        combineDimensions, 0, 0.3, 0.01, 1.5);
+        combineDimensions, 0, 0.3, 0.01, 1.5, 0, 0.5);
   }
 }

@@ -25,13 +25,25 @@ public final class FindingMembers {
   }
 
   private boolean covers(String kind, String clusterId, Observation o, Map<String, String> values) {
-    if (!clusterId.equals(Population.ALL) && !o.clusterId().equals(clusterId)) {
+    if (!within(clusterId, o.clusterId())) {
       return false;
     }
     if (!kind.equals(Finding.CONCENTRATION) && o.day().isBefore(firstRecentDay)) {
       return false;
     }
     return holds(o, values);
+  }
+
+  /**
+   * Is an escalation of cluster {@code escalationCluster} within a finding's cluster: every one for a
+   * finding over all escalations, a member cluster for a group of related clusters ("C0003+C0007").
+   */
+  public static boolean within(String findingCluster, String escalationCluster) {
+    if (findingCluster.equals(Population.ALL) || findingCluster.equals(escalationCluster)) {
+      return true;
+    }
+    return findingCluster.contains(ClusterGroups.JOIN)
+        && java.util.Arrays.asList(findingCluster.split(java.util.regex.Pattern.quote(ClusterGroups.JOIN))).contains(escalationCluster);
   }
 
   /** Does the escalation hold these published values ({@code words}: a word of its narrative)? */

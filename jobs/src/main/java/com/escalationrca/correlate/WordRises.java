@@ -112,8 +112,18 @@ final class WordRises {
     return counted;
   }
 
+  /** Groups of related clusters, joined by the candidate words (none when words are off). */
+  List<ClusterGroups.Group> groups(List<Observation> window, ClusterGroups grouping) {
+    Vocabulary vocabulary = window.stream().map(o -> o.words().vocabulary()).filter(v -> v != null).findFirst().orElse(null);
+    if (maxWords == 0 || vocabulary == null) {
+      return List.of();
+    }
+    int[] candidate = candidates(window, vocabulary);
+    return grouping.groups(window, candidate, (int) Arrays.stream(candidate).filter(c -> c >= 0).count());
+  }
+
   /** For each word id, its candidate index (0 for the most frequent candidate), or -1. */
-  private int[] candidates(List<Observation> window, Vocabulary vocabulary) {
+  int[] candidates(List<Observation> window, Vocabulary vocabulary) {
     int[] frequency = new int[vocabulary.size()];
     for (Observation o : window) {
       if (o.words().vocabulary() == vocabulary) {

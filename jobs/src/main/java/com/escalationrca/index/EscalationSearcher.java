@@ -191,11 +191,18 @@ public final class EscalationSearcher implements AutoCloseable {
       builder.add(LongPoint.newRangeQuery(IndexSchema.CREATED, from, to), BooleanClause.Occur.FILTER);
     }
     if (request.cluster() != null) {
-      int number = ClusterIdentity.number(request.cluster());
-      if (number == 0) {
-        throw new IllegalArgumentException("'" + request.cluster() + "' is not a cluster id (like C0012)");
+      // One cluster, or a group of related clusters as a finding names it ("C0003+C0007"; a '+' left
+      // unencoded in a link arrives as a space).
+      String[] ids = request.cluster().split("[+\\s]", -1);
+      long[] numbers = new long[ids.length];
+      for (int i = 0; i < ids.length; i++) {
+        numbers[i] = ClusterIdentity.number(ids[i]);
+        if (numbers[i] == 0) {
+          throw new IllegalArgumentException("'" + request.cluster() + "' is not a cluster id (like C0012, or C0003+C0007)");
+        }
       }
-      builder.add(NumericDocValuesField.newSlowExactQuery(IndexSchema.CLUSTER, number), BooleanClause.Occur.FILTER);
+      builder.add(numbers.length == 1 ? NumericDocValuesField.newSlowExactQuery(IndexSchema.CLUSTER, numbers[0])
+          : NumericDocValuesField.newSlowSetQuery(IndexSchema.CLUSTER, numbers), BooleanClause.Occur.FILTER);
     }
     BooleanQuery query = builder.build();
     return query.clauses().stream().allMatch(c -> c.getOccur() == BooleanClause.Occur.FILTER)

@@ -55,10 +55,9 @@ public class FindingSeries {
   public DailySeries series(long runId, RunReport.FindingSummary f) {
     Window w = window(runId);
     Map<String, String> values = Finding.values(f.dimension(), f.value());
-    boolean all = f.clusterId().equals("all");
     Map<LocalDate, long[]> byDay = new HashMap<>();
     for (Observation o : w.observations()) {
-      if (!all && !o.clusterId().equals(f.clusterId())) {
+      if (!FindingMembers.within(f.clusterId(), o.clusterId())) {
         continue;
       }
       long[] counts = byDay.computeIfAbsent(o.day(), d -> new long[2]);
@@ -98,10 +97,9 @@ public class FindingSeries {
                                                                     String value) {
     Window w = window(runId);
     Map<String, String> values = Finding.values(dimension, value);
-    boolean all = clusterId.equals("all");
     Map<LocalDate, long[]> byDay = new HashMap<>();
     for (Observation o : w.observations()) {
-      if (!all && !o.clusterId().equals(clusterId)) {
+      if (!FindingMembers.within(clusterId, o.clusterId())) {
         continue;
       }
       long[] counts = byDay.computeIfAbsent(o.day(), d -> new long[2]);

@@ -42,7 +42,8 @@ public class ClusterController {
     model.addAttribute("cluster", cluster);
     model.addAttribute("sizes", sizes);
     model.addAttribute("chart", Charts.dataUri(Charts.sizes(sizes, 720, 200)));
-    model.addAttribute("findings", report.findings().stream().filter(f -> f.clusterId().equals(id)).toList());
+    model.addAttribute("findings", report.findings().stream().filter(f -> !f.clusterId().equals("all")
+            && com.escalationrca.correlate.FindingMembers.within(f.clusterId(), id)).toList());
     model.addAttribute("examples", escalations.lines(cluster.exampleIds()));
     return "cluster";
   }

@@ -107,6 +107,13 @@ class EscalationIndexTest {
       assertThat(result.hits()).extracting(SearchHit::cluster).containsOnly("C0002");
       assertThatThrownBy(() -> searcher.search(new SearchRequest("x", null, null, "twelve", null, List.of(), 10, 1)))
           .hasMessageContaining("not a cluster id");
+      // A group of related clusters, as a finding names it: escalations of any of them.
+      assertThat(ids(searcher.search(new SearchRequest("bots OR address", null, null, "C0001+C0002", null, List.of(), 10, 1))))
+          .containsExactlyInAnyOrder("E1", "E2", "E3", "E4", "E5");
+      assertThat(ids(searcher.search(new SearchRequest("bots", null, null, "C0001 C0002", null, List.of(), 10, 1))))
+          .containsExactlyInAnyOrder("E4", "E5");
+      assertThatThrownBy(() -> searcher.search(new SearchRequest("x", null, null, "C0001+", null, List.of(), 10, 1)))
+          .hasMessageContaining("not a cluster id");
     }
   }
 

@@ -35,6 +35,7 @@ public class ClusterApi {
     Map<LocalDate, Integer> sizes = new java.util.LinkedHashMap<>();
     catalog.clusterSizes(id).forEach(e -> sizes.put(e.getKey(), e.getValue()));
     return new ClusterView(run.date(), cluster,
-        report.findings().stream().filter(f -> f.clusterId().equals(id)).toList(), sizes);
+        report.findings().stream().filter(f -> !f.clusterId().equals("all")
+            && com.escalationrca.correlate.FindingMembers.within(f.clusterId(), id)).toList(), sizes);
   }
 }
