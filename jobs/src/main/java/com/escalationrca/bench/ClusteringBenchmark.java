@@ -67,6 +67,13 @@ public final class ClusteringBenchmark {
     return documents.stream().map(d -> clustering.assignments().get(d.escalationId()).clusterId()).toList();
   }
 
+  /** Our largest clusters' labels and sizes, largest first: what a program manager reads. */
+  public List<String> largestLabels(Corpus corpus, int count) {
+    return new NarrativeClusterer(properties).cluster(corpus.documents()).clusters().stream()
+        .sorted(java.util.Comparator.comparingInt((com.escalationrca.cluster.Cluster c) -> -c.size()))
+        .limit(count).map(c -> c.label() + " (" + c.size() + ")").toList();
+  }
+
   /** Every method, the competitors working from the raw narratives as their documentation shows. */
   public List<Score> scoreAll(Corpus corpus, long seed) {
     List<Score> scores = new ArrayList<>(score(corpus));

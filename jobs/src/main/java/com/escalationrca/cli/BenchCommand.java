@@ -115,6 +115,9 @@ final class BenchCommand {
           "then Product). Prints NMI, ARI, purity, wall time, documents/s and peak heap per corpus and method."})
   static final class Clustering implements Callable<Integer> {
 
+    /** Labels of our largest clusters printed per corpus: the labels are read, not only the scores. */
+    private static final int LABELS_SHOWN = 12;
+
     @Option(names = "--escalations", defaultValue = "10000", description = "Generated corpus size (default: ${DEFAULT-VALUE}).")
     int escalations;
 
@@ -157,6 +160,10 @@ final class BenchCommand {
               s.documents(), s.clusters(), s.quality().nmi(), s.quality().ari(), s.quality().purity(), s.seconds(),
               s.documentsPerSecond(), s.peakHeapBytes() / 1e6);
         }
+      }
+      for (var corpus : list) {
+        System.out.println("largest clusters of " + corpus.name() + ": "
+            + String.join(" · ", benchmark.largestLabels(corpus, LABELS_SHOWN)));
       }
       return 0;
     }

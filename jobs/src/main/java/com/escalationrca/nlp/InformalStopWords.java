@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 /**
  * Words that Lucene's Portuguese and Spanish stop sets miss but complaints are full of: informal and
  * unaccented spellings (nao, pra, tá, vc, q, hj, pq, tb; xq, ud), greetings and sign-offs, verbs of
- * saying and being, and the calendar (months, weekdays, "dia", "semana"). None of them says what a
+ * saying, trying and being ("consigo falar"), connectives ("porque", "fato ocorrido"), and the calendar (months, weekdays, "dia", "semana"). None of them says what a
  * problem is, and as labels they read "bom dia", "vou pagar", "havia sido". Compared accent-folded,
  * so "nao" and "não" are one word.
  */
@@ -28,7 +28,9 @@ final class InformalStopWords {
       "ser", "ter", "estar", "fazer", "foi", "fui", "foram", "era", "sido", "havia", "ha", "tinha", "tenho",
       "tem", "temos", "vou", "vai", "vamos", "estou", "esta", "estava", "estao", "fiz", "feito", "fez", "disse",
       "disseram", "falou", "falaram", "falei", "informou", "informaram", "informei", "pedi", "pediu", "consegui",
-      "conseguir", "preciso", "precisa", "quero", "queria", "posso", "pode", "podem", "dar", "deu", "ver", "vi",
+      "conseguir", "consigo", "consegue", "conseguem", "conseguiu", "tentei", "tentar", "tento", "falar", "fala",
+      "falo", "dizer", "diz", "dizem", "preciso", "precisa", "quero", "queria", "posso", "pode", "podem", "dar",
+      "deu", "ver", "vi", "porque", "fato", "ocorrido", "referente",
       "janeiro", "fevereiro", "marco", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
       "novembro", "dezembro", "segunda", "terca", "quarta", "quinta", "sexta", "sabado", "domingo", "feira",
       "aqui");
@@ -38,7 +40,8 @@ final class InformalStopWords {
       "tener", "estar", "hacer", "fue", "fui", "fueron", "era", "sido", "habia", "hay", "tenia", "tengo", "tiene",
       "tenemos", "voy", "va", "vamos", "estoy", "esta", "estaba", "estan", "hice", "hecho", "hizo", "dijo",
       "dijeron", "dije", "informaron", "informo", "pedi", "pidio", "puedo", "puede", "pueden", "quiero",
-      "queria", "necesito", "dar", "dio", "ver", "vi", "entonces", "tambien", "pero", "pues", "despues", "hasta",
+      "queria", "necesito", "dar", "dio", "ver", "vi", "hablar", "hablo", "habla", "decir", "digo", "dice",
+      "dicen", "consigo", "intente", "intentar", "porque", "respecto", "referente", "entonces", "tambien", "pero", "pues", "despues", "hasta",
       "sobre", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
       "octubre", "noviembre", "diciembre", "lunes", "martes", "miercoles", "jueves", "viernes", "sabado",
       "domingo");
