@@ -27,7 +27,7 @@ public final class BenchAnalysis {
   public BenchAnalysis(NlpModels models, EmbedProperties embed) {
     this.analyzers = ThreadLocal.withInitial(() -> new NarrativeAnalyzer(models));
     this.embed = embed;
-    this.encoder = embed.enabled() ? SentenceEncoder.load() : null;
+    this.encoder = embed.enabled() ? embed.open() : null;
   }
 
   /** Documents numbered 0, 1, … in input order; a declared language may be null. */

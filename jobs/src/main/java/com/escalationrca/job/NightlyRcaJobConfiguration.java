@@ -101,8 +101,8 @@ class NightlyRcaJobConfiguration {
   /** The sentence encoder, opened on first use: commands and nights with nothing to embed never load it. */
   @Bean(destroyMethod = "close")
   @Lazy
-  SentenceEncoder sentenceEncoder() {
-    return SentenceEncoder.load();
+  SentenceEncoder sentenceEncoder(EmbedProperties embed) {
+    return embed.open();
   }
 
   @Bean
@@ -194,7 +194,7 @@ class NightlyRcaJobConfiguration {
         .name("pendingEmbeddings").dataSource(dataSource).pageSize(run.chunkSize())
         .selectClause(EmbeddingStore.PENDING_SELECT).fromClause(EmbeddingStore.PENDING_FROM)
         .whereClause(EmbeddingStore.pendingWhere())
-        .parameterValues(EmbeddingStore.pendingParameters(window, embed, SentenceEncoder.currentIdentity()))
+        .parameterValues(EmbeddingStore.pendingParameters(window, embed, embed.modelIdentity()))
         .sortKeys(Map.of(EmbeddingStore.PENDING_SORT_KEY, Order.ASCENDING)).rowMapper(EmbeddingStore::mapPending)
         .build();
   }
@@ -214,7 +214,7 @@ class NightlyRcaJobConfiguration {
                  JdbcPagingItemReader<PendingEmbedding> pendingEmbeddings, ObjectProvider<SentenceEncoder> encoder,
                  EmbeddingStore embeddings, RunLedger ledger, ThreadPoolTaskExecutor embeddingExecutor,
                  EmbedProperties embed, RunProgress progress) {
-    String model = SentenceEncoder.currentIdentity();
+    String model = embed.modelIdentity();
     StepProgress shown = new StepProgress(progress,
         runId -> embeddings.pendingCount(ledger.find(runId).orElseThrow(), embed, model));
     return new StepBuilder("embedStep", repository)
@@ -266,7 +266,7 @@ class NightlyRcaJobConfiguration {
     return new StepBuilder("clusterStep", repository).tasklet((contribution, chunk) -> {
       RunWindow window = ledger.find(RunContext.runId(contribution.getStepExecution())).orElseThrow();
       // Narratives with a current embedding are clustered by it, the others by their terms.
-      Map<Long, float[]> vectors = embeddings.windowVectors(window, embed, SentenceEncoder.currentIdentity());
+      Map<Long, float[]> vectors = embeddings.windowVectors(window, embed, embed.modelIdentity());
       var documents = analyses.windowDocuments(window).stream()
           .map(d -> vectors.containsKey(d.escalationId()) ? d.withEmbedding(vectors.get(d.escalationId())) : d).toList();
       // Last night's clusters: tonight's lean on them (stable problems) and inherit their ids.

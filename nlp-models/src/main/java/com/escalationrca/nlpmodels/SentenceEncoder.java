@@ -3,6 +3,8 @@ package com.escalationrca.nlpmodels;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -36,37 +38,101 @@ public final class SentenceEncoder implements AutoCloseable {
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
+  /** The name of a model read from files the configuration names. */
+  public static final String FILES = "onnx";
+
   private final OrtSession session;
   private final Model model;
-  private final String version;
+  private final String identity;
+  private final String prefix;
+  private final int chunkWords;
 
-  private SentenceEncoder(OrtSession session, Model model, String version) {
+  private SentenceEncoder(OrtSession session, Model model, String identity, String prefix, int chunkWords) {
     this.session = session;
     this.model = model;
-    this.version = version;
+    this.identity = identity;
+    this.prefix = prefix;
+    this.chunkWords = chunkWords;
+  }
+
+  /**
+   * A model of the team's choosing, from files (a Hugging Face export: {@code model.onnx} and its
+   * {@code tokenizer.json}), e.g. a multilingual one; nothing is downloaded.
+   *
+   * @param pooling   how the model's token vectors become one (the model card says: mean for most
+   *                  sentence-transformers and e5, CLS for some)
+   * @param maxTokens the model's input length: narratives are cut into chunks of whole sentences of
+   *                  at most two thirds as many words (a word is about 1.5 tokens in these vocabularies)
+   * @param prefix    prepended to every chunk (e5 models want "query: " for clustering), or ""
+   */
+  public static SentenceEncoder load(Path modelFile, Path tokenizerFile, PoolingMode pooling, int maxTokens, String prefix) {
+    try {
+      OrtSession session = session(Files.readAllBytes(modelFile));
+      OnnxBertBiEncoder encoder;
+      try (InputStream tokenizer = Files.newInputStream(tokenizerFile)) {
+        encoder = new OnnxBertBiEncoder(OrtEnvironment.getEnvironment(), session, tokenizer, pooling);
+      }
+      return new SentenceEncoder(session, new Model(encoder, null),
+          identity(modelFile, tokenizerFile, pooling, maxTokens, prefix), prefix, chunkWords(maxTokens));
+    } catch (OrtException | IOException | RuntimeException e) {
+      throw new IllegalStateException("cannot open the sentence encoder in " + modelFile + " with " + tokenizerFile
+          + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A model from files, named by what makes its vectors: the files' content (SHA-256), pooling,
+   * input length and prefix. Replacing a file, or changing any of them, re-embeds every narrative.
+   */
+  public static String identity(Path modelFile, Path tokenizerFile, PoolingMode pooling, int maxTokens, String prefix) {
+    try {
+      java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+      for (Path file : List.of(modelFile, tokenizerFile)) {
+        try (InputStream in = new java.security.DigestInputStream(Files.newInputStream(file), digest)) {
+          in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+      }
+      digest.update((pooling + "\u0000" + maxTokens + "\u0000" + prefix).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      String name = modelFile.getFileName().toString().replaceFirst("\\.onnx$", "");
+      return FILES + ":" + name + "@" + java.util.HexFormat.of().formatHex(digest.digest(), 0, 8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + modelFile + " or " + tokenizerFile, e);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static int chunkWords(int maxTokens) {
+    return Math.max(1, maxTokens * 2 / 3);
+  }
+
+  private static OrtSession session(byte[] model) throws OrtException {
+    OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+    options.setIntraOpNumThreads(1);
+    options.setInterOpNumThreads(1);
+    return OrtEnvironment.getEnvironment().createSession(model, options);
   }
 
   /** Opens the model from the classpath (about a second); share the encoder across threads. */
   public static SentenceEncoder load() {
     try {
-      OrtEnvironment environment = OrtEnvironment.getEnvironment();
-      OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-      options.setIntraOpNumThreads(1);
-      options.setInterOpNumThreads(1);
-      OrtSession session = environment.createSession(bytes(MODEL + ".onnx"), options);
+      OrtSession session = session(bytes(MODEL + ".onnx"));
       OnnxBertBiEncoder encoder;
       try (InputStream tokenizer = resource(MODEL + "-tokenizer.json")) {
-        encoder = new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
+        encoder = new OnnxBertBiEncoder(OrtEnvironment.getEnvironment(), session, tokenizer, PoolingMode.MEAN);
       }
-      return new SentenceEncoder(session, new Model(encoder), version());
+      return new SentenceEncoder(session, new Model(encoder, DIMENSIONS), currentIdentity(), "", CHUNK_WORDS);
     } catch (OrtException | IOException e) {
       throw new IllegalStateException("cannot open the sentence encoder " + MODEL + ": " + e.getMessage(), e);
     }
   }
 
-  /** Model and version ("all-minilm-l6-v2-q@1.19.0-beta29"): a vector made by another one must be made again. */
+  /**
+   * Model and version ("all-minilm-l6-v2-q@1.19.0-beta29", or "onnx:model@3f2a…" for files): a
+   * vector made by another one must be made again.
+   */
   public String identity() {
-    return MODEL + "@" + version;
+    return identity;
   }
 
   /** The identity of the model on the classpath, without opening it. */
@@ -74,22 +140,30 @@ public final class SentenceEncoder implements AutoCloseable {
     return MODEL + "@" + version();
   }
 
-  /** The narrative's unit vector ({@value #DIMENSIONS} dimensions); zeros for a text without words. */
+  /**
+   * The narrative's unit vector ({@value #DIMENSIONS} dimensions for the bundled model, the model's
+   * own for files); zeros for a text without words.
+   */
   public float[] embed(String text) {
-    List<String> chunks = chunks(text);
-    double[] sum = new double[DIMENSIONS];
+    List<String> chunks = chunks(text, chunkWords);
+    double[] sum = null;
     for (String chunk : chunks) {
-      float[] vector = model.embed(chunk).content().vector();
+      float[] vector = model.embed(prefix + chunk).content().vector();
+      sum = sum == null ? new double[vector.length] : sum;
       int words = WHITESPACE.split(chunk.strip()).length;
-      for (int i = 0; i < DIMENSIONS; i++) {
+      for (int i = 0; i < vector.length; i++) {
         sum[i] += words * vector[i];
       }
     }
-    return unit(sum);
+    return unit(sum == null ? new double[model.knownDimension() == null ? DIMENSIONS : model.knownDimension()] : sum);
   }
 
-  /** Sentences packed into chunks of at most {@value #CHUNK_WORDS} words; an over-long sentence is cut by words. */
   static List<String> chunks(String text) {
+    return chunks(text, CHUNK_WORDS);
+  }
+
+  /** Sentences packed into chunks of at most {@code chunkWords} words; an over-long sentence is cut by words. */
+  static List<String> chunks(String text, int chunkWords) {
     List<String> chunks = new ArrayList<>();
     StringBuilder chunk = new StringBuilder();
     int words = 0;
@@ -98,9 +172,9 @@ public final class SentenceEncoder implements AutoCloseable {
       if (sentenceWords.length == 0 || sentenceWords[0].isEmpty()) {
         continue;
       }
-      for (int start = 0; start < sentenceWords.length; start += CHUNK_WORDS) {
-        int end = Math.min(sentenceWords.length, start + CHUNK_WORDS);
-        if (words + end - start > CHUNK_WORDS && words > 0) {
+      for (int start = 0; start < sentenceWords.length; start += chunkWords) {
+        int end = Math.min(sentenceWords.length, start + chunkWords);
+        if (words + end - start > chunkWords && words > 0) {
           chunks.add(chunk.toString());
           chunk.setLength(0);
           words = 0;
@@ -166,10 +240,12 @@ public final class SentenceEncoder implements AutoCloseable {
   /** LangChain4j's in-process model around our own session (its own opens one with every core). */
   private static final class Model extends AbstractInProcessEmbeddingModel {
     private final OnnxBertBiEncoder encoder;
+    private final Integer dimension;
 
-    Model(OnnxBertBiEncoder encoder) {
+    Model(OnnxBertBiEncoder encoder, Integer dimension) {
       super(Runnable::run);
       this.encoder = encoder;
+      this.dimension = dimension;
     }
 
     @Override
@@ -179,7 +255,7 @@ public final class SentenceEncoder implements AutoCloseable {
 
     @Override
     protected Integer knownDimension() {
-      return DIMENSIONS;
+      return dimension;
     }
   }
 }

@@ -70,6 +70,58 @@ class SentenceEncoderTest {
     }
   }
 
+  /** The bundled model's files, written out as a team would place the files of a model of their choosing. */
+  private static java.nio.file.Path[] exportBundled(java.nio.file.Path dir) throws java.io.IOException {
+    java.nio.file.Path model = dir.resolve("model.onnx");
+    java.nio.file.Path tokenizer = dir.resolve("tokenizer.json");
+    ClassLoader loader = SentenceEncoder.class.getClassLoader();
+    try (var in = loader.getResourceAsStream(SentenceEncoder.MODEL + ".onnx")) {
+      java.nio.file.Files.copy(in, model);
+    }
+    try (var in = loader.getResourceAsStream(SentenceEncoder.MODEL + "-tokenizer.json")) {
+      java.nio.file.Files.copy(in, tokenizer);
+    }
+    return new java.nio.file.Path[] {model, tokenizer};
+  }
+
+  @Test
+  void aModelFromFilesMakesTheSameVectorsAsTheBundledOneAndIsNamedByItsContent(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+    java.nio.file.Path[] files = exportBundled(dir);
+    String narrative = "Someone posted my home address and photos of my house. ".repeat(20);
+    var mean = dev.langchain4j.model.embedding.onnx.PoolingMode.MEAN;
+
+    // 180 tokens: chunks of 120 words, as the bundled encoder cuts them.
+    try (SentenceEncoder fromFiles = SentenceEncoder.load(files[0], files[1], mean, 180, "")) {
+      float[] expected = encoder.embed(narrative);
+      float[] actual = fromFiles.embed(narrative);
+      assertEquals(expected.length, actual.length);
+      for (int i = 0; i < expected.length; i++) {
+        assertEquals(expected[i], actual[i], 1e-6);
+      }
+      assertTrue(fromFiles.identity().matches("onnx:model@[0-9a-f]{16}"), fromFiles.identity());
+      assertEquals(fromFiles.identity(), SentenceEncoder.identity(files[0], files[1], mean, 180, ""));
+    }
+    // A prefix (e5's "query: ") changes the vectors, and the identity with them.
+    try (SentenceEncoder prefixed = SentenceEncoder.load(files[0], files[1], mean, 180, "query: ")) {
+      assertTrue(cosine(encoder.embed("my card was blocked"), prefixed.embed("my card was blocked")) < 0.9999);
+      assertTrue(!prefixed.identity().equals(SentenceEncoder.identity(files[0], files[1], mean, 180, "")));
+    }
+    // Another file under the same name is another model: its vectors are made again.
+    String before = SentenceEncoder.identity(files[0], files[1], mean, 180, "");
+    java.nio.file.Files.writeString(files[1], java.nio.file.Files.readString(files[1]) + " ");
+    assertTrue(!before.equals(SentenceEncoder.identity(files[0], files[1], mean, 180, "")));
+    assertEquals(100, SentenceEncoder.chunkWords(150));
+  }
+
+  @Test
+  void aMissingModelFileIsRefusedNamingIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    var thrown = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> SentenceEncoder.load(
+        dir.resolve("missing.onnx"), dir.resolve("tokenizer.json"), dev.langchain4j.model.embedding.onnx.PoolingMode.MEAN,
+        256, ""));
+    assertTrue(thrown.getMessage().contains("missing.onnx"), thrown.getMessage());
+  }
+
   @Test
   void theIdentityNamesTheModelAndItsVersionWithoutOpeningIt() {
     assertTrue(SentenceEncoder.currentIdentity().matches("all-minilm-l6-v2-q@\\d+\\.\\d+.*"));
