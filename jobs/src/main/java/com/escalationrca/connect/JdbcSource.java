@@ -82,7 +82,7 @@ public final class JdbcSource implements EscalationSource {
         String name = columns.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT);
         Object value = rows.getObject(i);
         Instant at = instant(value);
-        values.put(name, at != null ? at.toString() : value == null ? null : value.toString());
+        values.put(name, at != null ? at.toString() : value == null ? null : text(value, i));
         if (at != null && name.equalsIgnoreCase(jdbc.watermarkColumn()) && (latest == null || at.isAfter(latest))) {
           latest = at;
         }
@@ -91,6 +91,19 @@ public final class JdbcSource implements EscalationSource {
       throw new PublishException("reading row " + record + " of the source database failed: " + e.getMessage(), e);
     }
     return new SourceRecord(record, record, values, JSON.writeValueAsString(values), null);
+  }
+
+  /**
+   * A value as text that is the same at every pull: bytes, arrays and large objects have no such
+   * {@code toString} (a bytea id read as "[B@1f2a…" was a new escalation at every pull), so the
+   * driver's own text form is taken ("\\xdeadbeef", "{a,b}").
+   */
+  private String text(Object value, int column) throws SQLException {
+    if (value instanceof byte[] || value instanceof java.sql.Array || value instanceof java.sql.Blob
+        || value instanceof java.sql.Clob || value instanceof java.sql.Struct) {
+      return rows.getString(column);
+    }
+    return value.toString();
   }
 
   private static Instant instant(Object value) {

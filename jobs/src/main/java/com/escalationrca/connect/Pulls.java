@@ -60,17 +60,27 @@ public class Pulls {
     };
   }
 
+  /**
+   * The next watermark is never after the pull began: one source row dated in the future (a typo,
+   * 9999-12-31 as "never") would otherwise move it there, and every later pull would read nothing.
+   * Such a row is read again by each pull (and counted unchanged), which costs one row.
+   */
+  static Instant notAfter(Instant latest, Instant started) {
+    return latest.isAfter(started) ? started : latest;
+  }
+
   private Pulled jira(Consumer<ImportCounts> progress) {
     PullProperties.Jira jira = properties.jira();
     if (!jira.enabled()) {
       throw new IllegalArgumentException("rca.pull.jira.url is not set: nothing to pull from");
     }
+    Instant started = Instant.now();
     Instant watermark = watermarks.get(JIRA).orElse(Instant.parse(jira.start()));
     Instant since = watermark.minus(jira.overlap());
     List<String> columns = new ArrayList<>(mappings.load(jira.mapping()).columns().values());
     JiraSource source = new JiraSource(jira, publish.http(), since, columns);
     var result = importer.importRecords(source, "jira:" + jira.url() + " " + source.jql(), JIRA, jira.mapping(), progress);
-    Instant next = source.latestUpdate() == null ? watermark : source.latestUpdate();
+    Instant next = source.latestUpdate() == null ? watermark : notAfter(source.latestUpdate(), started);
     watermarks.advance(JIRA, next, result.importId());
     return new Pulled(JIRA, since, result.importId(), result.counts(), next);
   }
@@ -80,10 +90,11 @@ public class Pulls {
     if (!jdbc.enabled()) {
       throw new IllegalArgumentException("rca.pull.jdbc.url is not set: nothing to pull from");
     }
+    Instant started = Instant.now();
     Instant since = watermarks.get(JDBC).orElse(Instant.parse(jdbc.start()));
     try (JdbcSource source = new JdbcSource(jdbc, since)) {
       var result = importer.importRecords(source, "jdbc:" + jdbc.url(), JDBC, jdbc.mapping(), progress);
-      Instant next = source.latest() == null ? since : source.latest();
+      Instant next = source.latest() == null ? since : notAfter(source.latest(), started);
       watermarks.advance(JDBC, next, result.importId());
       return new Pulled(JDBC, since, result.importId(), result.counts(), next);
     }

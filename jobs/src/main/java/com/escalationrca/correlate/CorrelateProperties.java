@@ -32,7 +32,7 @@ public record CorrelateProperties(@DefaultValue("10") int minSupport,
                                   @DefaultValue("0.01") double wordAlpha,
                                   @DefaultValue("1.5") double wordMinRatio,
                                   @DefaultValue("1000") int maxGroupClusters,
-                                  @DefaultValue("0.5") double maxGroupShare) {
+                                  @DefaultValue("0.2") double maxGroupShare) {
 
   @org.springframework.boot.context.properties.bind.ConstructorBinding
   public CorrelateProperties {
@@ -75,6 +75,6 @@ public record CorrelateProperties(@DefaultValue("10") int minSupport,
                              int recentDays, int maxCombination, java.util.List<String> contextDimensions,
                              java.util.List<String> combineDimensions) {
     this(minSupport, alpha, maxFindings, examplesPerFinding, stratifyBy, recentDays, maxCombination, contextDimensions,
-        combineDimensions, 0, 0.3, 0.01, 1.5, 0, 0.5);
+        combineDimensions, 0, 0.3, 0.01, 1.5, 0, 0.2);
   }
 }

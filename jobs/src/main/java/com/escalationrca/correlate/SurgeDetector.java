@@ -161,7 +161,9 @@ final class SurgeDetector {
       boolean beats = isDescription(rise) && (rise.group() != null ? rise.parts().size() == 1 : rise.parts().size() == 2)
           ? beatsItsPartsOutside(rise, ratio.low(), byKey, split) : beatsItsParts(rise, ratio.low(), ratios);
       // Words are many and follow every theme's ups and downs: their rise must be large, not just sure.
-      double least = kind(rise) == WORDS ? properties.wordMinRatio() : 1;
+      // So are nested groups of clusters (a cluster with a value is one population, as a value is).
+      double least = kind(rise) == WORDS || rise.group() != null && rise.group().clusters().size() > 1
+          ? properties.wordMinRatio() : 1;
       if (ratio.low() > least && beats && !explained(rise, spike, concentrations)
           && !explainedByClusters(rise, spike, reported.stream().map(r -> Map.entry(family.get(r), spikes.get(r))).toList())
           && !explainedByCombination(rise, spike, reported.stream().map(r -> Map.entry(family.get(r), spikes.get(r))).toList())) {
@@ -428,7 +430,10 @@ final class SurgeDetector {
    * values beyond them: a surge reported here or a concentration) is left out, so a vendor × market
    * × policy cause is named by its fields, not by a word its narratives happen to share ("nombre
    * from vendor Meridian Ops"). A finding of the vendor alone does not explain "what" rose there,
-   * so it does not hide the words.
+   * so it does not hide the words. The same holds for a cluster or group with a value, except that
+   * a cluster's own surge says less than it: a big group with a channel, mostly a planted vendor ×
+   * market cause's escalations, is that cause's echo (measured: such a finding was ticketed one
+   * night and "no longer found" the next).
    */
   private static List<Integer> withoutWordsTheValuesExplain(List<Integer> reported, List<Rise> family,
                                                             List<Observation> window, TimeSeries.Split split,
@@ -451,25 +456,29 @@ final class SurgeDetector {
       if (!isDescription(rise)) {
         structured.add(Map.entry(rise.cluster().equals(ALL_CLUSTERS)
             ? rise.parts().stream().map(Part::key).collect(java.util.stream.Collectors.toSet())
-            : java.util.Set.of("\u0000cluster"), recentMembers(rise, window, split)));
+            : java.util.Set.of(CLUSTER_ALONE), recentMembers(rise, window, split)));
       }
     }
     return reported.stream().filter(i -> {
       Rise rise = family.get(i);
-      // A cluster's rise does not say more than the cluster (or its group) with a value: only words are left out.
-      if (!hasWords(rise)) {
+      if (!isDescription(rise)) {
         return true;
       }
       java.util.Set<String> own = rise.parts().stream().filter(p -> p.dimension() != WordRises.WORDS)
           .map(Part::key).collect(java.util.stream.Collectors.toSet());
       java.util.BitSet explained = new java.util.BitSet(window.size());
-      structured.stream().filter(e -> !own.containsAll(e.getKey())).forEach(e -> explained.or(e.getValue()));
+      // A cluster's rise alone does not say more than a cluster or group with a value; it says more than words.
+      structured.stream().filter(e -> !own.containsAll(e.getKey()))
+          .filter(e -> kind(rise) == WORDS || !e.getKey().contains(CLUSTER_ALONE)).forEach(e -> explained.or(e.getValue()));
       java.util.BitSet held = recentMembers(rise, window, split);
       int size = held.cardinality();
       held.and(explained);
       return held.cardinality() < 0.5 * size;
     }).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
   }
+
+  /** The "values" of a cluster's own surge, in {@link #withoutWordsTheValuesExplain}. */
+  private static final String CLUSTER_ALONE = "\u0000cluster alone";
 
   /** Published values as the keys {@link Part#key()} gives them. */
   private static java.util.Set<String> keys(Map<String, String> values) {
