@@ -543,8 +543,7 @@ final class SurgeDetector {
    * beaten)? Its lower bound must be above the outside's ratio, and its recent share above the
    * outside's beyond chance (Fisher's exact test, one-sided, at {@link #INTERACTION}): a cluster that
    * rose with all its actions is not "the cluster with its most common action" because that action's
-   * bound happens to clear a noisy outside ratio (measured on generated nights: 3 such collateral
-   * entries in 10 datasets without the test).
+   * bound happens to clear an outside ratio measured on a handful of escalations.
    */
   private static boolean beatsOutside(Rise rise, double low, Rise part, TimeSeries.Split split) {
     if (part == null || part.total() <= rise.total()) {
