@@ -46,6 +46,7 @@ public final class SentenceEncoder implements AutoCloseable {
   private final String identity;
   private final String prefix;
   private final int chunkWords;
+  private volatile int dimension;
 
   private SentenceEncoder(OrtSession session, Model model, String identity, String prefix, int chunkWords) {
     this.session = session;
@@ -155,7 +156,16 @@ public final class SentenceEncoder implements AutoCloseable {
         sum[i] += words * vector[i];
       }
     }
-    return unit(sum == null ? new double[model.knownDimension() == null ? DIMENSIONS : model.knownDimension()] : sum);
+    return unit(sum == null ? new double[dimension()] : sum);
+  }
+
+  /** The model's vector length (a model from files says it only by embedding something). */
+  private int dimension() {
+    if (dimension == 0) {
+      dimension = model.knownDimension() != null ? model.knownDimension()
+          : model.embed(prefix + "x").content().vector().length;
+    }
+    return dimension;
   }
 
   static List<String> chunks(String text) {

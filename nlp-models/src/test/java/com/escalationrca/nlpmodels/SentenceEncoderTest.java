@@ -100,6 +100,8 @@ class SentenceEncoderTest {
         assertEquals(expected[i], actual[i], 1e-6);
       }
       assertTrue(fromFiles.identity().matches("onnx:model@[0-9a-f]{16}"), fromFiles.identity());
+      // A narrative without words is zeros of the model's own length.
+      assertEquals(expected.length, fromFiles.embed("  ").length);
       assertEquals(fromFiles.identity(), SentenceEncoder.identity(files[0], files[1], mean, 180, ""));
     }
     // A prefix (e5's "query: ") changes the vectors, and the identity with them.
