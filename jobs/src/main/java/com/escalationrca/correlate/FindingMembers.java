@@ -42,8 +42,17 @@ public final class FindingMembers {
     if (findingCluster.equals(Population.ALL) || findingCluster.equals(escalationCluster)) {
       return true;
     }
-    return findingCluster.contains(ClusterGroups.JOIN)
-        && java.util.Arrays.asList(findingCluster.split(java.util.regex.Pattern.quote(ClusterGroups.JOIN))).contains(escalationCluster);
+    // Called for every escalation a finding's members are drawn from: a scan, not a split per call.
+    int length = escalationCluster.length();
+    for (int at = findingCluster.indexOf(escalationCluster); length > 0 && at >= 0;
+         at = findingCluster.indexOf(escalationCluster, at + 1)) {
+      int end = at + length;
+      if ((at == 0 || findingCluster.startsWith(ClusterGroups.JOIN, at - 1))
+          && (end == findingCluster.length() || findingCluster.startsWith(ClusterGroups.JOIN, end))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Does the escalation hold these published values ({@code words}: a word of its narrative)? */

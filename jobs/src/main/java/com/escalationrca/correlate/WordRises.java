@@ -37,6 +37,8 @@ final class WordRises {
   private final int maxWords;
   private final double maxShare;
   private final int minSupport;
+  private List<Observation> chosenFor;
+  private int[] chosen;
 
   WordRises(int maxWords, double maxShare, int minSupport) {
     this.maxWords = maxWords;
@@ -49,7 +51,7 @@ final class WordRises {
     if (maxWords == 0 || vocabulary == null) {
       return List.of();
     }
-    int[] candidate = candidates(window, vocabulary);
+    int[] candidate = chosen(window, vocabulary);
     int words = (int) Arrays.stream(candidate).filter(c -> c >= 0).count();
     List<Part> parts = new ArrayList<>();
     Map<String, Integer> partIds = new HashMap<>();
@@ -118,8 +120,17 @@ final class WordRises {
     if (maxWords == 0 || vocabulary == null) {
       return List.of();
     }
-    int[] candidate = candidates(window, vocabulary);
+    int[] candidate = chosen(window, vocabulary);
     return grouping.groups(window, candidate, (int) Arrays.stream(candidate).filter(c -> c >= 0).count());
+  }
+
+  /** {@link #candidates}, chosen once per window: counting and grouping read the same choice. */
+  private int[] chosen(List<Observation> window, Vocabulary vocabulary) {
+    if (chosenFor != window) {
+      chosen = candidates(window, vocabulary);
+      chosenFor = window;
+    }
+    return chosen;
   }
 
   /** For each word id, its candidate index (0 for the most frequent candidate), or -1. */

@@ -142,6 +142,18 @@ class ClusterGroupsTest {
   }
 
   @Test
+  void anEscalationIsWithinAGroupOnlyWhenItsClusterIsAMember() {
+    assertThat(FindingMembers.within("C0003+C0007", "C0003")).isTrue();
+    assertThat(FindingMembers.within("C0003+C0007", "C0007")).isTrue();
+    assertThat(FindingMembers.within("C0003+C0007", "C0000")).isFalse();
+    assertThat(FindingMembers.within("C0003+C0070", "C0007")).isFalse();
+    assertThat(FindingMembers.within("C0012", "C0001")).isFalse();
+    assertThat(FindingMembers.within("C0012", "C0012")).isTrue();
+    assertThat(FindingMembers.within(Population.ALL, "unclustered")).isTrue();
+    assertThat(FindingMembers.within("C0003+C0007", "unclustered")).isFalse();
+  }
+
+  @Test
   void relatedClustersAreJoinedBeforeUnrelatedOnes() {
     SplittableRandom random = new SplittableRandom(43);
     List<Observation> window = background(2000, 0.1, 3, new Vocabulary(), random);
