@@ -5,14 +5,14 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Starts the Spring context (database, migrations, job) for the commands that need it. */
-final class ApplicationContexts {
+/** Starts the Spring context (database, migrations, job) for the commands that need it, and the benchmarks'. */
+public final class ApplicationContexts {
 
   private ApplicationContexts() {
   }
 
   /** The web application of `serve`: the same context plus an embedded Tomcat on this address. */
-  static ConfigurableApplicationContext serve(StorageOptions storage, String bind, int port) {
+  public static ConfigurableApplicationContext serve(StorageOptions storage, String bind, int port) {
     return new SpringApplicationBuilder(EscalationRcaApplication.class)
         .web(WebApplicationType.SERVLET)
         .logStartupInfo(false)
@@ -20,7 +20,7 @@ final class ApplicationContexts {
             "--server.address=" + bind, "--server.port=" + port);
   }
 
-  static ConfigurableApplicationContext start(StorageOptions storage) {
+  public static ConfigurableApplicationContext start(StorageOptions storage) {
     return new SpringApplicationBuilder(EscalationRcaApplication.class)
         .web(WebApplicationType.NONE)
         .logStartupInfo(false)

@@ -4,14 +4,14 @@ import java.nio.file.Path;
 
 import picocli.CommandLine.Option;
 
-/** Options every command that touches stored state shares. */
-final class StorageOptions {
+/** Options every command that touches stored state shares (the bench jar's commands too). */
+public final class StorageOptions {
 
   @Option(names = "--data-dir", paramLabel = "DIR",
       description = "Folder of the embedded PostgreSQL and the Lucene index (default: ${DEFAULT-VALUE}).")
-  Path dataDir = Path.of("data");
+  public Path dataDir = Path.of("data");
 
   @Option(names = "--reports-dir", paramLabel = "DIR",
       description = "Folder the reports are written to, one sub-folder per run date (default: ${DEFAULT-VALUE}).")
-  Path reportsDir = Path.of("reports");
+  public Path reportsDir = Path.of("reports");
 }

@@ -9,10 +9,10 @@ import java.util.stream.IntStream;
  * re-normalised after each update, seeded with k-means++ (Arthur &amp; Vassilvitskii, 2007) on
  * cosine distance. Each iteration costs O(nnz × k); assignment runs in parallel.
  */
-final class SphericalKMeans {
+public final class SphericalKMeans {
 
   /** The outcome: unit centroids and, per vector, its cluster and its similarity to that centre. */
-  record Result(float[][] centroids, int[] assignment, double[] similarity) {
+  public record Result(float[][] centroids, int[] assignment, double[] similarity) {
 
     int k() {
       return centroids.length;
@@ -22,12 +22,12 @@ final class SphericalKMeans {
   private final int iterations;
   private final long seed;
 
-  SphericalKMeans(int iterations, long seed) {
+  public SphericalKMeans(int iterations, long seed) {
     this.iterations = iterations;
     this.seed = seed;
   }
 
-  Result fit(SparseVector[] vectors, int dimensions, int k) {
+  public Result fit(SparseVector[] vectors, int dimensions, int k) {
     return iterate(vectors, plusPlus(vectors, dimensions, k), iterations);
   }
 

@@ -14,7 +14,7 @@ import java.util.Map;
  * (the search index's counts over all history) where it knows the term, else from the window. Each
  * feature keeps its most common written form, for labels and for looking up its statistics.
  */
-final class TermVectors {
+public final class TermVectors {
 
   private final List<String> features;
   private final List<String> displayForms;
@@ -26,7 +26,7 @@ final class TermVectors {
     this.vectors = vectors;
   }
 
-  static TermVectors build(List<NarrativeDocument> documents, ClusterProperties properties) {
+  public static TermVectors build(List<NarrativeDocument> documents, ClusterProperties properties) {
     return build(documents, properties, TermStatistics.WINDOW_ONLY);
   }
 
@@ -108,15 +108,15 @@ final class TermVectors {
     return new SparseVector(indices, values);
   }
 
-  SparseVector vector(int document) {
+  public SparseVector vector(int document) {
     return vectors[document];
   }
 
-  int size() {
+  public int size() {
     return vectors.length;
   }
 
-  int dimensions() {
+  public int dimensions() {
     return displayForms.size();
   }
 

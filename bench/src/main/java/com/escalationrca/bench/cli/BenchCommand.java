@@ -1,4 +1,4 @@
-package com.escalationrca.cli;
+package com.escalationrca.bench.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,14 +7,27 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import com.escalationrca.bench.SearchBenchmark;
+import com.escalationrca.cli.ApplicationContexts;
+import com.escalationrca.cli.StorageOptions;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print their figures.",
+/**
+ * The benchmark jar's entry point (escalation-rca-bench.jar): evaluation kept out of the product jar,
+ * run with the product's own classes and config/ from the working folder.
+ */
+@Command(name = "escalation-rca-bench", mixinStandardHelpOptions = true,
+    description = "Benchmarks that print their figures (run from the project root: they read config/).",
     subcommands = {BenchCommand.Search.class, BenchCommand.Clustering.class, BenchCommand.Rca.class,
-        BenchCommand.Audit.class, BenchCommand.Nights.class, BenchCommand.Web.class})
-final class BenchCommand {
+        BenchCommand.Audit.class, BenchCommand.Nights.class, BenchCommand.Web.class, CommandLine.HelpCommand.class})
+public final class BenchCommand {
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new BenchCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+  }
+
 
   @Command(name = "search", mixinStandardHelpOptions = true,
       description = {"Indexes generated escalations through our schema and through plain Lucene (the baseline,",

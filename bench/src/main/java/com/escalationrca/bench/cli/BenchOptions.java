@@ -1,4 +1,4 @@
-package com.escalationrca.cli;
+package com.escalationrca.bench.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -208,32 +208,8 @@ public final class RcaBenchmark {
         collateralLeads.size(), (int) collateralFindings, seconds, notes), findings);
   }
 
-  /**
-   * Does the finding name the cause: its vendor, alone or with the cause's market and policy (the
-   * policy for a theme that occurs under every policy), and nothing else but words of its narratives?
-   */
   static boolean names(Finding f, PlantedCause cause) {
-    return names(f.dimension(), f.value(), cause);
-  }
-
-  /** As {@link #names(Finding, PlantedCause)}, for a finding as published ("vendor ∧ market", "A ∧ BR"). */
-  public static boolean names(String dimension, String value, PlantedCause cause) {
-    Map<String, String> values = Finding.values(dimension, value);
-    values.remove("words");
-    Map<String, String> planted = planted(cause);
-    return values.containsKey("vendor")
-        && values.entrySet().stream().allMatch(e -> e.getValue().equals(planted.get(e.getKey())));
-  }
-
-  /** The values a cause was planted with; a real-data cause has no market. */
-  private static Map<String, String> planted(PlantedCause cause) {
-    Map<String, String> planted = new HashMap<>();
-    planted.put("vendor", cause.vendor());
-    planted.put("policy", cause.policy());
-    if (cause.market() != null) {
-      planted.put("market", cause.market());
-    }
-    return planted;
+    return cause.isNamedBy(f.dimension(), f.value());
   }
 
   /**
@@ -246,7 +222,7 @@ public final class RcaBenchmark {
         .anyMatch(r -> r.theme().equals(cause.theme()) && !cause.policy().equals(r.dimensions().get("policy")));
     List<Row> population = crossPolicy
         ? window.stream().filter(r -> cause.policy().equals(r.dimensions().get("policy"))).toList() : window;
-    Map<String, String> values = planted(cause);
+    Map<String, String> values = cause.values();
     values.remove("policy");
     java.util.function.Predicate<Row> inCell = r -> values.entrySet().stream()
         .allMatch(e -> e.getValue().equals(r.dimensions().get(e.getKey())));

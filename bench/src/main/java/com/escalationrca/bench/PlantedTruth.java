@@ -38,7 +38,7 @@ final class PlantedTruth {
   }
 
   boolean names(Published f, PlantedCause cause) {
-    return RcaBenchmark.names(f.dimension(), f.value(), cause) && cause.theme().equals(majorityTheme(f));
+    return cause.isNamedBy(f.dimension(), f.value()) && cause.theme().equals(majorityTheme(f));
   }
 
   boolean collateral(Published f, List<PlantedCause> causes) {

@@ -11,7 +11,6 @@ import java.util.function.Function;
 import com.escalationrca.cluster.Cluster;
 import com.escalationrca.cluster.ClusterProperties;
 import com.escalationrca.cluster.Clustering;
-import com.escalationrca.cluster.KMeansBaseline;
 import com.escalationrca.cluster.NarrativeClusterer;
 import com.escalationrca.cluster.NarrativeDocument;
 

@@ -1,8 +1,14 @@
-package com.escalationrca.cluster;
+package com.escalationrca.bench;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import com.escalationrca.cluster.ClusterProperties;
+import com.escalationrca.cluster.NarrativeDocument;
+import com.escalationrca.cluster.SparseVector;
+import com.escalationrca.cluster.SphericalKMeans;
+import com.escalationrca.cluster.TermVectors;
 
 /**
  * The textbook baseline for benchmarks: TF-IDF vectors and spherical k-means with a given k (the
