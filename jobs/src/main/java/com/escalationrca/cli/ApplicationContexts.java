@@ -1,5 +1,8 @@
 package com.escalationrca.cli;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import com.escalationrca.EscalationRcaApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -21,10 +24,18 @@ public final class ApplicationContexts {
   }
 
   public static ConfigurableApplicationContext start(StorageOptions storage) {
+    return start(storage, new String[0]);
+  }
+
+  /** As {@link #start(StorageOptions)}, with settings that outrank config/application.yml ({@code --rca.run.window-days=90}). */
+  public static ConfigurableApplicationContext start(StorageOptions storage, String... settings) {
+    List<String> arguments = new ArrayList<>(List.of(
+        "--rca.storage.data-dir=" + storage.dataDir, "--rca.storage.reports-dir=" + storage.reportsDir));
+    arguments.addAll(List.of(settings));
     return new SpringApplicationBuilder(EscalationRcaApplication.class)
         .web(WebApplicationType.NONE)
         .logStartupInfo(false)
         // As command-line arguments: they outrank config/application.yml, as a user expects.
-        .run("--rca.storage.data-dir=" + storage.dataDir, "--rca.storage.reports-dir=" + storage.reportsDir);
+        .run(arguments.toArray(String[]::new));
   }
 }

@@ -46,8 +46,9 @@ public class EmbeddingStore {
     Map<String, Object> parameters = new HashMap<>();
     parameters.put("from", Timestamp.from(window.windowStartInstant()));
     parameters.put("to", Timestamp.from(window.windowEndInstant()));
-    // An empty IN list is invalid SQL; a language no narrative has keeps the query valid and empty.
-    parameters.put("languages", properties.enabled() ? properties.languages() : List.of("\u0000"));
+    // An empty IN list is invalid SQL; a language no narrative has keeps the query valid and empty:
+    // detected languages are ISO codes or "und", never empty (PostgreSQL refuses a NUL in text).
+    parameters.put("languages", properties.enabled() ? properties.languages() : List.of(""));
     parameters.put("model", model);
     return parameters;
   }

@@ -7,6 +7,13 @@ import java.util.Map;
 public record IndexedEscalation(String externalId, Instant created, String narrative,
                                 String detectedLanguage, Map<String, String> dimensions) {
 
+  /** The escalations a run analysed, as the index step pages through them (by {@link #SORT_KEY}, run id as {@code :run}). */
+  public static final String ANALYZED_SELECT = "select e.id, e.external_id, e.created_at, e.narrative, a.detected_language,"
+      + " e.policy, e.vendor, e.market, e.language, e.channel, e.priority, e.action, e.outcome";
+  public static final String ANALYZED_FROM = "from escalation e join narrative_analysis a on a.escalation_id = e.id";
+  public static final String ANALYZED_WHERE = "a.run_id = :run";
+  public static final String SORT_KEY = "id";
+
   public IndexedEscalation {
     dimensions = Map.copyOf(dimensions);
   }

@@ -66,7 +66,7 @@ class NightsSurviveFaultsTest {
   }
 
   @ParameterizedTest(name = "killed in {0} after {1} chunks")
-  @CsvSource({"pullStep, 0", "analyzeStep, 2", "embedStep, 1", "indexStep, 1", "clusterStep, 0", "correlateStep, 0",
+  @CsvSource({"openStep, 0", "analyzeStep, 2", "embedStep, 1", "indexStep, 1", "clusterStep, 0", "correlateStep, 0",
       "publishStep, 0"})
   void aRunKilledInsideAStepIsFinishedByThePlainCommandWithTheSameReport(String step, int afterChunks) throws Exception {
     Path folder = copyOfTemplate(step);

@@ -123,9 +123,11 @@ public final class BenchCommand {
   }
 
   @Command(name = "clustering", mixinStandardHelpOptions = true,
-      description = {"Scores our clustering, a TF-IDF + k-means baseline (k = true number of labels), Carrot2 Lingo and Mallet LDA on labelled",
-          "corpora: generated escalations (gold: planted theme) and, with --cfpb, the CFPB export (gold: Issue,",
-          "then Product). Prints NMI, ARI, purity, wall time, documents/s and peak heap per corpus and method."})
+      description = {"Runs the nightly job (import, then run --full with a window covering the corpus) on labelled corpora:",
+          "generated escalations (gold: planted theme), with --cfpb the CFPB export (gold: Issue, then Product), with",
+          "--reclameaqui the Portuguese development set (gold: label_fine); scores its clusters, the same night on terms",
+          "alone, a TF-IDF + k-means baseline (k = true number of labels), Carrot2 Lingo and Mallet LDA. Prints NMI,",
+          "ARI, purity, wall time, documents/s and peak heap of clustering alone per corpus and method."})
   static final class Clustering implements Callable<Integer> {
 
     /** Labels of our largest clusters printed per corpus: the labels are read, not only the scores. */
@@ -147,38 +149,47 @@ public final class BenchCommand {
     @Option(names = "--without-competitors", description = "Only ours and the baseline (skips Carrot2 and Mallet, which take minutes at 100k).")
     boolean fast;
 
+    @Mixin
+    BenchOptions.WorkDir workDir;
+
     @Override
-    public Integer call() throws IOException {
-      var analysis = new com.escalationrca.bench.BenchAnalysis(com.escalationrca.nlpmodels.NlpModels.load(),
-          ConfigFile.embedProperties());
-      var corpora = new com.escalationrca.bench.BenchmarkCorpora(analysis);
-      var benchmark = new com.escalationrca.bench.ClusteringBenchmark(ConfigFile.clusterProperties());
-      var list = new java.util.ArrayList<com.escalationrca.bench.ClusteringBenchmark.Corpus>();
-      list.add(corpora.generated(escalations, seed.value));
-      if (cfpb != null) {
-        list.addAll(corpora.cfpb(cfpb));
-      }
-      if (reclameAqui != null) {
-        list.add(corpora.reclameAqui(reclameAqui));
-      }
-      if (analysis.embedded() > 0) {
-        System.out.printf("embedded %,d narratives (%s) in %.1f s, %,.0f narratives/s, before timing%n", analysis.embedded(),
-            ConfigFile.embedProperties().languages(), analysis.embeddingSeconds(), analysis.embedded() / analysis.embeddingSeconds());
-      }
-      System.out.printf("%-28s %-40s %7s %5s %6s %6s %7s %8s %10s %9s%n", "corpus", "method", "docs", "k",
-          "NMI", "ARI", "purity", "seconds", "docs/s", "heap MB");
-      for (var corpus : list) {
-        for (var s : fast ? benchmark.score(corpus) : benchmark.scoreAll(corpus, seed.value)) {
-          System.out.printf("%-28s %-40s %,7d %5d %6.3f %6.3f %7.3f %8.2f %,10.0f %9.0f%n", s.corpus(), s.method(),
-              s.documents(), s.clusters(), s.quality().nmi(), s.quality().ari(), s.quality().purity(), s.seconds(),
-              s.documentsPerSecond(), s.peakHeapBytes() / 1e6);
+    public Integer call() throws Exception {
+      Path dir = workDir.orTemporary("rca-bench-clustering-");
+      try {
+        var corpora = new com.escalationrca.bench.BenchmarkCorpora(Files.createDirectories(dir.resolve("corpora")));
+        var benchmark = new com.escalationrca.bench.ClusteringBenchmark(ConfigFile.clusterProperties(),
+            new com.escalationrca.bench.NightClustering(dir.resolve("nights")));
+        var list = new java.util.ArrayList<com.escalationrca.bench.LabelledCorpus>();
+        list.add(corpora.generated(escalations, seed.value));
+        if (cfpb != null) {
+          list.add(corpora.cfpb(cfpb));
+        }
+        if (reclameAqui != null) {
+          list.add(corpora.reclameAqui(reclameAqui));
+        }
+        var results = new java.util.ArrayList<com.escalationrca.bench.ClusteringBenchmark.Result>();
+        for (var corpus : list) {
+          results.add(benchmark.score(corpus, !fast, seed.value, LABELS_SHOWN));
+        }
+        System.out.printf("%-28s %-44s %7s %5s %6s %6s %7s %8s %10s %9s%n", "corpus", "method", "docs", "k",
+            "NMI", "ARI", "purity", "seconds", "docs/s", "heap MB");
+        for (var result : results) {
+          for (var s : result.scores()) {
+            System.out.printf("%-28s %-44s %,7d %5d %6.3f %6.3f %7.3f %8.2f %,10.0f %9.0f%n", s.corpus(), s.method(),
+                s.documents(), s.clusters(), s.quality().nmi(), s.quality().ari(), s.quality().purity(), s.seconds(),
+                s.documentsPerSecond(), s.peakHeapBytes() / 1e6);
+          }
+        }
+        for (int i = 0; i < list.size(); i++) {
+          System.out.println("largest clusters of " + list.get(i).name() + " (" + results.get(i).embedded()
+              + " narratives embedded): " + String.join(" · ", results.get(i).largestLabels()));
+        }
+        return 0;
+      } finally {
+        if (workDir.dir == null) {
+          com.escalationrca.store.Folders.deleteRecursively(dir);
         }
       }
-      for (var corpus : list) {
-        System.out.println("largest clusters of " + corpus.name() + ": "
-            + String.join(" · ", benchmark.largestLabels(corpus, LABELS_SHOWN)));
-      }
-      return 0;
     }
   }
 
