@@ -1,0 +1,112 @@
+package com.escalationrca.cli;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.escalationrca.explain.ExplainEngine;
+import com.escalationrca.explain.ExplainRequest;
+import com.escalationrca.explain.Explained;
+import com.escalationrca.explain.Explanation;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.json.JsonMapper;
+
+@Command(name = "explain", mixinStandardHelpOptions = true,
+    description = {"What explains the change in a window against a baseline: the headline change, then the dimension values",
+        "and combinations of up to three that changed more than the rest (q-value, Benjamini–Hochberg over all tested),",
+        "ranked by the share of the change each accounts for, and the share left unexplained."})
+final class ExplainCommand implements Callable<Integer> {
+
+  @Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Mixin
+  StorageOptions storage;
+
+  @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First day of the window (UTC).")
+  LocalDate from;
+
+  @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "Last day of the window, included.")
+  LocalDate to;
+
+  @Option(names = "--baseline-from", paramLabel = "YYYY-MM-DD",
+      description = "First day of the baseline (with --baseline-to; default: the period before the window, four times as long).")
+  LocalDate baselineFrom;
+
+  @Option(names = "--baseline-to", paramLabel = "YYYY-MM-DD", description = "Last day of the baseline, included.")
+  LocalDate baselineTo;
+
+  @Option(names = "--where", paramLabel = "DIM=VALUE", description = "Narrow the population (repeatable), e.g. --where market=BR.")
+  Map<String, String> where = new LinkedHashMap<>();
+
+  @Option(names = "--direction", defaultValue = "both", paramLabel = "rise|dip|both",
+      description = "Which change to explain (default: ${DEFAULT-VALUE}).")
+  ExplainRequest.Direction direction;
+
+  @Option(names = "--limit", defaultValue = "10", paramLabel = "N", description = "Explanations shown (default: ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(names = "--json", description = "Print the answer as JSON.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    ExplainRequest request = request();
+    try (var context = ApplicationContexts.start(storage)) {
+      Explained answer = context.getBean(ExplainEngine.class).explain(request);
+      if (json) {
+        System.out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(answer));
+      } else {
+        print(answer);
+      }
+      return 0;
+    }
+  }
+
+  private ExplainRequest request() {
+    if ((baselineFrom == null) != (baselineTo == null)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--baseline-from and --baseline-to go together");
+    }
+    try {
+      return baselineFrom == null ? ExplainRequest.previous(from, to, where, direction, limit)
+          : new ExplainRequest(from, to, baselineFrom, baselineTo, where, direction, limit);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  private static void print(Explained answer) {
+    Explained.Change change = answer.change();
+    System.out.printf("window %s against baseline %s%n", change.window(), change.baseline());
+    System.out.println(change.summary());
+    if (answer.explanations().isEmpty()) {
+      System.out.printf("no value or combination changed more than the rest (%,d tested, q < 0.05)%n", answer.tested());
+      return;
+    }
+    System.out.printf("%-3s %-52s %8s %9s %9s %-20s %8s  %s%n", "#", "explanation", "window", "baseline", "expected",
+        "lift (95 %)", "q", "explains");
+    for (Explanation x : answer.explanations()) {
+      System.out.printf("%-3d %-52s %,8d %,9d %,9.0f %-20s %8s  %.0f %% (%+,.0f of %+,.0f)%n", x.rank(), x.description(),
+          x.observed(), x.baselineObserved(), x.expected(), lift(x), q(x.q()), 100 * x.contribution(), x.excess(),
+          change.excess());
+      if (!x.also().isEmpty()) {
+        System.out.println("    the same escalations: " + String.join(" · ", x.also()));
+      }
+    }
+    System.out.printf("%,d candidates tested; %.0f %% of the change is left unexplained by the explanations shown%n",
+        answer.tested(), 100 * answer.unexplained());
+  }
+
+  private static String lift(Explanation x) {
+    return x.lift() == null ? "new" : String.format("%.1f× (%.1f–%.1f)", x.lift(), x.liftLow(), x.liftHigh());
+  }
+
+  private static String q(double q) {
+    return q < 0.001 ? "< 0.001" : String.format("%.3f", q);
+  }
+}

@@ -1,0 +1,359 @@
+package com.escalationrca.explain;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.escalationrca.correlate.BenjaminiHochberg;
+import com.escalationrca.correlate.LiftInterval;
+import com.escalationrca.ingest.Field;
+import org.apache.commons.math3.distribution.BinomialDistribution;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Explains the change of a window against a baseline (after Elastic's log rate analysis and
+ * ThirdEye's drill-down): every dimension value and combination of up to three is a candidate;
+ * each is tested for having changed more than the rest of the population (an exact conditional
+ * binomial test: given its escalations in both periods, is its share in the window what the rest's
+ * is?), Benjamini–Hochberg over all, and the significant ones are ranked by how much of the change
+ * they account for. A combination is shown only when it changed more than each of its parts, and
+ * of two nested candidates that tell the same story the more precise one is kept, so what is shown
+ * can be added up: the share of the change left unexplained is that of every escalation no shown
+ * explanation covers.
+ */
+@Service
+public class ExplainEngine {
+
+  static final double ALPHA = 0.05;
+  /** A candidate needs this many escalations in both periods together to be tested. */
+  static final int MIN_SUPPORT = 5;
+  static final int MAX_DEPTH = 3;
+  /** A more precise candidate replaces a broader one when it holds this share of the broader one's excess. */
+  static final double SAME_STORY = 0.8;
+  /** Candidates named under an explanation as telling the same story. */
+  static final int MAX_ALSO = 3;
+
+  private static final List<String> DIMENSIONS = Field.DIMENSIONS.stream().map(Field::key).toList();
+
+  private final JdbcTemplate jdbc;
+
+  public ExplainEngine(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** One combination of dimension values (dimension indexes ascending) with its counts in both periods. */
+  private record Segment(List<Integer> dimensions, List<String> values) {
+  }
+
+  private record Cell(String[] values, long window, long baseline) {
+  }
+
+  private record Candidate(Segment segment, long window, long baseline, double expected, double p) {
+
+    double excess() {
+      return window - expected;
+    }
+  }
+
+  public Explained explain(ExplainRequest request) {
+    List<Cell> cells = cube(request);
+    long window = cells.stream().mapToLong(Cell::window).sum();
+    long baseline = cells.stream().mapToLong(Cell::baseline).sum();
+    String where = request.where().isEmpty() ? "all escalations"
+        : request.where().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+    if (baseline == 0) {
+      throw new IllegalArgumentException("no escalations (" + where + ") in the baseline " + request.baselineFrom() + " – "
+          + request.baselineTo() + (window == 0 ? " nor in the window " + request.from() + " – " + request.to() : "")
+          + ": nothing to compare with; check the dates and the --where values");
+    }
+    double scale = (double) request.windowDays() / request.baselineDays();
+    double expected = baseline * scale;
+    double change = window - expected;
+    Explained.Change headline = new Explained.Change(request.from() + " – " + request.to(),
+        request.baselineFrom() + " – " + request.baselineTo(), where, window, baseline, expected, change,
+        window / expected, String.format("%s: %,d escalations against %,.0f expected, %+,.0f, %.1f×",
+            capitalised(where), window, expected, change, window / expected));
+
+    Map<Segment, long[]> counts = segments(cells, request.where().keySet());
+    List<Candidate> candidates = new ArrayList<>();
+    for (Map.Entry<Segment, long[]> e : counts.entrySet()) {
+      long w = e.getValue()[0];
+      long b = e.getValue()[1];
+      long restWindow = window - w;
+      long restBaseline = baseline - b;
+      if (w + b < MIN_SUPPORT || restWindow + restBaseline == 0) {
+        continue;
+      }
+      double p0 = (double) restWindow / (restWindow + restBaseline);
+      candidates.add(new Candidate(e.getKey(), w, b, b * scale, pValue(w, b, p0, request.direction())));
+    }
+    double[] q = BenjaminiHochberg.adjust(candidates.stream().mapToDouble(Candidate::p).toArray());
+    List<Integer> significant = new ArrayList<>();
+    for (int i = 0; i < candidates.size(); i++) {
+      Candidate c = candidates.get(i);
+      if (q[i] < ALPHA && inDirection(c.excess(), request.direction()) && changedItself(c)
+          && moreThanItsParts(c, counts, scale)) {
+        significant.add(i);
+      }
+    }
+    significant.sort(Comparator.comparingDouble((Integer i) -> -Math.abs(candidates.get(i).excess()))
+        .thenComparingDouble(i -> candidates.get(i).p()));
+    // Grouped as causes are: a candidate whose excess lies mostly in escalations a shown one
+    // already covers tells the same story and is folded under it (or, if more precise, replaces it).
+    List<Integer> kept = new ArrayList<>();
+    List<java.util.BitSet> keptCells = new ArrayList<>();
+    Map<Integer, List<String>> also = new HashMap<>();
+    for (int i : significant) {
+      Candidate c = candidates.get(i);
+      java.util.BitSet mine = matching(cells, c.segment());
+      int same = -1;
+      for (int k = 0; k < kept.size() && same < 0; k++) {
+        java.util.BitSet both = (java.util.BitSet) mine.clone();
+        both.and(keptCells.get(k));
+        if (Math.abs(excess(cells, both, scale)) >= SAME_STORY * Math.abs(c.excess())) {
+          same = k;
+        }
+      }
+      if (same < 0) {
+        if (kept.size() == request.limit()) {
+          continue;
+        }
+        kept.add(i);
+        keptCells.add(mine);
+        continue;
+      }
+      Candidate shown = candidates.get(kept.get(same));
+      List<String> folded = also.computeIfAbsent(kept.get(same), k -> new ArrayList<>());
+      if (contains(c.segment(), shown.segment()) && Math.abs(c.excess()) >= SAME_STORY * Math.abs(shown.excess())) {
+        also.put(i, folded);
+        also.remove(kept.get(same));
+        folded.add(describe(shown.segment()));
+        kept.set(same, i);
+        keptCells.set(same, mine);
+      } else if (folded.size() < MAX_ALSO) {
+        folded.add(describe(c.segment()));
+      }
+    }
+    // A precise candidate that took a broader one's place may hold slightly more or less: rank again.
+    kept.sort(Comparator.comparingDouble((Integer i) -> -Math.abs(candidates.get(i).excess()))
+        .thenComparingDouble(i -> candidates.get(i).p()));
+    List<Explanation> explanations = new ArrayList<>();
+    for (int i : kept) {
+      Candidate c = candidates.get(i);
+      LiftInterval lift = c.expected() > 0 ? LiftInterval.of(c.window(), c.expected(), 0.95) : null;
+      explanations.add(new Explanation(explanations.size() + 1, describe(c.segment()), values(c.segment()), c.window(),
+          c.baseline(), c.expected(), c.excess(), lift == null ? null : lift.lift(), lift == null ? null : lift.low(),
+          lift == null ? null : lift.high(), c.p(), q[i],
+          change == 0 ? 0 : c.excess() / change, List.copyOf(also.getOrDefault(i, List.of()))));
+    }
+    return new Explained(headline, explanations, candidates.size(), unexplained(cells, explanations, change, scale));
+  }
+
+  /** Escalations of both periods, counted by every combination of the eight dimensions. */
+  private List<Cell> cube(ExplainRequest request) {
+    String columns = String.join(", ", DIMENSIONS);
+    StringBuilder sql = new StringBuilder("select ").append(columns)
+        .append(", created_at >= ? as in_window, count(*) from escalation where ((created_at >= ? and created_at < ?)"
+            + " or (created_at >= ? and created_at < ?))");
+    List<Object> arguments = new ArrayList<>(List.of(start(request.from()), start(request.baselineFrom()),
+        start(request.baselineTo().plusDays(1)), start(request.from()), start(request.to().plusDays(1))));
+    request.where().forEach((dimension, value) -> {
+      sql.append(" and ").append(dimension).append(" = ?");
+      arguments.add(value);
+    });
+    sql.append(" group by ").append(columns).append(", in_window");
+    Map<List<String>, long[]> cells = new LinkedHashMap<>();
+    jdbc.query(sql.toString(), rs -> {
+      String[] values = new String[DIMENSIONS.size()];
+      for (int d = 0; d < values.length; d++) {
+        values[d] = rs.getString(d + 1);
+      }
+      long[] count = cells.computeIfAbsent(Arrays.asList(values), k -> new long[2]);
+      count[rs.getBoolean(DIMENSIONS.size() + 1) ? 0 : 1] += rs.getLong(DIMENSIONS.size() + 2);
+    }, arguments.toArray());
+    return cells.entrySet().stream()
+        .map(e -> new Cell(e.getKey().toArray(String[]::new), e.getValue()[0], e.getValue()[1])).toList();
+  }
+
+  private static Timestamp start(LocalDate day) {
+    return Timestamp.from(day.atStartOfDay().toInstant(ZoneOffset.UTC));
+  }
+
+  /** Counts of every combination of up to three values, leaving out the dimensions the question fixes. */
+  private static Map<Segment, long[]> segments(List<Cell> cells, java.util.Set<String> fixed) {
+    List<Integer> free = new ArrayList<>();
+    for (int d = 0; d < DIMENSIONS.size(); d++) {
+      if (!fixed.contains(DIMENSIONS.get(d))) {
+        free.add(d);
+      }
+    }
+    Map<Segment, long[]> counts = new HashMap<>();
+    for (Cell cell : cells) {
+      addSubsets(cell, free, 0, new ArrayList<>(), counts);
+    }
+    return counts;
+  }
+
+  private static void addSubsets(Cell cell, List<Integer> free, int from, List<Integer> chosen, Map<Segment, long[]> counts) {
+    if (!chosen.isEmpty()) {
+      List<String> values = chosen.stream().map(d -> cell.values()[d]).toList();
+      long[] count = counts.computeIfAbsent(new Segment(List.copyOf(chosen), values), k -> new long[2]);
+      count[0] += cell.window();
+      count[1] += cell.baseline();
+    }
+    if (chosen.size() == MAX_DEPTH) {
+      return;
+    }
+    for (int i = from; i < free.size(); i++) {
+      int d = free.get(i);
+      if (cell.values()[d] != null && !cell.values()[d].isBlank()) {
+        chosen.add(d);
+        addSubsets(cell, free, i + 1, chosen, counts);
+        chosen.remove(chosen.size() - 1);
+      }
+    }
+  }
+
+  /** The exact conditional test of the segment's window share against the rest's, in the direction asked. */
+  static double pValue(long window, long baseline, double restShare, ExplainRequest.Direction direction) {
+    double upper;
+    double lower;
+    if (restShare <= 0) {
+      upper = window > 0 ? 0 : 1;
+      lower = 1;
+    } else if (restShare >= 1) {
+      upper = 1;
+      lower = baseline > 0 ? 0 : 1;
+    } else {
+      BinomialDistribution binomial = new BinomialDistribution(null, (int) (window + baseline), restShare);
+      upper = window == 0 ? 1 : 1 - binomial.cumulativeProbability((int) window - 1);
+      lower = binomial.cumulativeProbability((int) window);
+    }
+    return switch (direction) {
+      case RISE -> upper;
+      case DIP -> lower;
+      case BOTH -> Math.min(1, 2 * Math.min(upper, lower));
+    };
+  }
+
+  private static boolean inDirection(double excess, ExplainRequest.Direction direction) {
+    return switch (direction) {
+      case RISE -> excess > 0;
+      case DIP -> excess < 0;
+      case BOTH -> excess != 0;
+    };
+  }
+
+  /**
+   * Its own count moved beyond chance against its baseline rate, not only against the rest: when one
+   * problem doubles the total, every other value's share falls, and those relative dips explain nothing.
+   */
+  private static boolean changedItself(Candidate c) {
+    if (c.expected() == 0) {
+      return c.window() > 0;
+    }
+    LiftInterval lift = LiftInterval.of(c.window(), c.expected(), 0.95);
+    return c.excess() > 0 ? lift.low() > 1 : lift.high() < 1;
+  }
+
+  /** A combination is worth showing only when its change is beyond each part's (by its 95 % interval). */
+  private static boolean moreThanItsParts(Candidate c, Map<Segment, long[]> counts, double scale) {
+    List<Integer> dimensions = c.segment().dimensions();
+    if (dimensions.size() == 1 || c.expected() == 0) {
+      return true;
+    }
+    LiftInterval lift = LiftInterval.of(c.window(), c.expected(), 0.95);
+    for (int leave = 0; leave < dimensions.size(); leave++) {
+      List<Integer> d = new ArrayList<>(dimensions);
+      List<String> v = new ArrayList<>(c.segment().values());
+      d.remove(leave);
+      v.remove(leave);
+      long[] part = counts.get(new Segment(d, v));
+      if (part == null || part[1] == 0) {
+        continue;
+      }
+      double partLift = part[0] / (part[1] * scale);
+      if (c.excess() > 0 ? lift.low() <= partLift : lift.high() >= partLift) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The cells (combinations of all eight values) that a segment covers. */
+  private static java.util.BitSet matching(List<Cell> cells, Segment segment) {
+    java.util.BitSet bits = new java.util.BitSet(cells.size());
+    for (int c = 0; c < cells.size(); c++) {
+      String[] values = cells.get(c).values();
+      boolean all = true;
+      for (int i = 0; i < segment.dimensions().size() && all; i++) {
+        all = segment.values().get(i).equals(values[segment.dimensions().get(i)]);
+      }
+      bits.set(c, all);
+    }
+    return bits;
+  }
+
+  private static double excess(List<Cell> cells, java.util.BitSet which, double scale) {
+    double excess = 0;
+    for (int c = which.nextSetBit(0); c >= 0; c = which.nextSetBit(c + 1)) {
+      excess += cells.get(c).window() - cells.get(c).baseline() * scale;
+    }
+    return excess;
+  }
+
+  /** Does {@code precise} name every value of {@code broad} (and more)? */
+  private static boolean contains(Segment precise, Segment broad) {
+    if (precise.dimensions().size() <= broad.dimensions().size()) {
+      return false;
+    }
+    for (int i = 0; i < broad.dimensions().size(); i++) {
+      int at = precise.dimensions().indexOf(broad.dimensions().get(i));
+      if (at < 0 || !precise.values().get(at).equals(broad.values().get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The share of the change that no shown explanation's escalations account for. */
+  private static double unexplained(List<Cell> cells, List<Explanation> explanations, double change, double scale) {
+    if (change == 0) {
+      return 0;
+    }
+    double covered = 0;
+    for (Cell cell : cells) {
+      boolean matches = explanations.stream().anyMatch(x -> x.values().entrySet().stream()
+          .allMatch(e -> e.getValue().equals(cell.values()[DIMENSIONS.indexOf(e.getKey())])));
+      if (matches) {
+        covered += cell.window() - cell.baseline() * scale;
+      }
+    }
+    return Math.max(0, 1 - covered / change);
+  }
+
+  private static Map<String, String> values(Segment s) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (int i = 0; i < s.dimensions().size(); i++) {
+      values.put(DIMENSIONS.get(s.dimensions().get(i)), s.values().get(i));
+    }
+    return values;
+  }
+
+  private static String describe(Segment s) {
+    return values(s).entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(" ∧ "));
+  }
+
+  private static String capitalised(String text) {
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+}

@@ -1,0 +1,134 @@
+package com.escalationrca.explain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import com.escalationrca.EscalationRcaApplication;
+import com.escalationrca.TestFolders;
+import com.escalationrca.cli.EscalationRca;
+import com.escalationrca.generate.DatasetWriter;
+import com.escalationrca.generate.GeneratorSpec;
+import com.escalationrca.generate.GroundTruth;
+import com.escalationrca.generate.PlantedCause;
+import com.escalationrca.ingest.EscalationImporter;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import picocli.CommandLine;
+
+/** `rca explain` on generated escalations with two planted causes, on a real PostgreSQL. */
+@SpringBootTest(classes = EscalationRcaApplication.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExplainEngineTest {
+
+  private static final Path ROOT = TestFolders.temporary("rca-explain-");
+  private static final LocalDate END = LocalDate.of(2026, 11, 20);
+
+  @DynamicPropertySource
+  static void storage(DynamicPropertyRegistry registry) {
+    TestFolders.storage(registry, ROOT);
+  }
+
+  @Autowired
+  EscalationImporter importer;
+  @Autowired
+  ExplainEngine engine;
+
+  GroundTruth truth;
+
+  @BeforeAll
+  void importGenerated() {
+    Path data = ROOT.resolve("generated.jsonl");
+    truth = new DatasetWriter().write(new GeneratorSpec(12000, 60, 7, END, 2), data);
+    importer.importFile(data, "native", c -> { });
+  }
+
+  @Test
+  void thePlantedCausesAreTheFirstExplanationsOfTheirWindowAndAccountForTheirExcess() {
+    LocalDate start = truth.causes().stream().map(PlantedCause::start).min(LocalDate::compareTo).orElseThrow();
+
+    Explained answer = engine.explain(ExplainRequest.previous(start, END, Map.of(), ExplainRequest.Direction.BOTH, 10));
+
+    assertThat(answer.change().observed()).isGreaterThan((long) answer.change().expected());
+    assertThat(answer.change().summary()).startsWith("All escalations: ").contains(" expected, +");
+    for (PlantedCause cause : truth.causes()) {
+      assertThat(answer.explanations().subList(0, 3)).as(cause.describe()).anySatisfy(x -> {
+        assertThat(x.values()).containsKey("vendor");
+        assertThat(cause.values()).containsAllEntriesOf(x.values());
+        assertThat(x.q()).isLessThan(0.05);
+        assertThat(x.liftLow()).isGreaterThan(1);
+        // The explanation accounts for most of what was planted in the window.
+        assertThat(x.excess()).isGreaterThan(0.5 * cause.count());
+        assertThat(x.contribution()).isEqualTo(x.excess() / answer.change().excess(), org.assertj.core.data.Offset.offset(1e-9));
+      });
+    }
+    assertThat(answer.unexplained()).isBetween(0.0, 1.0);
+    // Nothing is counted twice: what tells a planted cause's story again is folded under it.
+    long naming = answer.explanations().stream().filter(x -> truth.causes().stream()
+        .anyMatch(c -> c.values().entrySet().containsAll(x.values().entrySet()) && x.values().containsKey("vendor"))).count();
+    assertThat(naming).isEqualTo(truth.causes().size());
+  }
+
+  @Test
+  void aWindowBeforeAnyCauseHasNoExplanation() {
+    LocalDate from = END.minusDays(30);
+
+    Explained answer = engine.explain(ExplainRequest.previous(from, from.plusDays(6), Map.of(), ExplainRequest.Direction.BOTH, 10));
+
+    assertThat(answer.explanations()).isEmpty();
+    assertThat(answer.tested()).isGreaterThan(1000);
+  }
+
+  @Test
+  void aSegmentNamedWithWhereIsExplainedWithinIt() {
+    PlantedCause cause = truth.causes().get(0);
+
+    Explained answer = engine.explain(ExplainRequest.previous(cause.start(), END, Map.of("vendor", cause.vendor()),
+        ExplainRequest.Direction.RISE, 5));
+
+    assertThat(answer.change().where()).isEqualTo("vendor=" + cause.vendor());
+    assertThat(answer.explanations()).isNotEmpty().allSatisfy(x -> assertThat(x.values()).doesNotContainKey("vendor"));
+    assertThat(cause.values()).containsAllEntriesOf(answer.explanations().get(0).values());
+  }
+
+  @Test
+  void badQuestionsGetOneClearLine() {
+    assertThatThrownBy(() -> new ExplainRequest(END, END.plusDays(6), END.minusDays(3), END.plusDays(1), Map.of(),
+        ExplainRequest.Direction.BOTH, 10)).hasMessageContaining("overlaps the window");
+    assertThatThrownBy(() -> ExplainRequest.previous(END, END, Map.of("site", "Manila"), ExplainRequest.Direction.BOTH, 10))
+        .hasMessageContaining("'site' is not a dimension");
+    assertThatThrownBy(() -> engine.explain(ExplainRequest.previous(END, END, Map.of("vendor", "Nobody"),
+        ExplainRequest.Direction.BOTH, 10))).hasMessageContaining("no escalations (vendor=Nobody) in the baseline");
+    assertThatThrownBy(() -> engine.explain(ExplainRequest.previous(LocalDate.of(2020, 1, 1), LocalDate.of(2020, 1, 7),
+        Map.of(), ExplainRequest.Direction.BOTH, 10))).hasMessageContaining("nor in the window 2020-01-01 – 2020-01-07");
+
+    StringWriter err = new StringWriter();
+    CommandLine cli = EscalationRca.commandLine();
+    cli.setErr(new PrintWriter(err));
+    int exit = cli.execute("explain", "--from", "2026-11-20", "--to", "2026-11-10");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("the window ends (2026-11-10) before it starts (2026-11-20)");
+  }
+
+  @Test
+  void explanationsAreRankedByTheShareOfTheChangeTheyAccountFor() {
+    LocalDate start = truth.causes().get(0).start();
+    List<Explanation> explanations =
+        engine.explain(ExplainRequest.previous(start, END, Map.of(), ExplainRequest.Direction.RISE, 10)).explanations();
+
+    assertThat(explanations).isNotEmpty().allSatisfy(x -> assertThat(x.excess()).isPositive());
+    assertThat(explanations).extracting(Explanation::excess).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+  }
+}
