@@ -88,10 +88,10 @@ final class ExplainCommand implements Callable<Integer> {
       System.out.printf("no value or combination changed more than the rest (%,d tested, q < 0.05)%n", answer.tested());
       return;
     }
-    System.out.printf("%-3s %-52s %8s %9s %9s %-20s %8s  %s%n", "#", "explanation", "window", "baseline", "expected",
+    System.out.printf("%-3s %-64s %8s %9s %9s %-20s %8s  %s%n", "#", "explanation", "window", "baseline", "expected",
         "lift (95 %)", "q", "explains");
     for (Explanation x : answer.explanations()) {
-      System.out.printf("%-3d %-52s %,8d %,9d %,9.0f %-20s %8s  %.0f %% (%+,.0f of %+,.0f)%n", x.rank(), x.description(),
+      System.out.printf("%-3d %-64s %,8d %,9d %,9.0f %-20s %8s  %.0f %% (%+,.0f of %+,.0f)%n", x.rank(), x.description(),
           x.observed(), x.baselineObserved(), x.expected(), lift(x), q(x.q()), 100 * x.contribution(), x.excess(),
           change.excess());
       if (!x.also().isEmpty()) {

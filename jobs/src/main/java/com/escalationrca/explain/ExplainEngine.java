@@ -26,7 +26,7 @@ import org.springframework.stereotype.Service;
  * binomial test: given its escalations in both periods, is its share in the window what the rest's
  * is?), Benjamini–Hochberg over all, and the significant ones are ranked by how much of the change
  * they account for. A combination is shown only when it changed more than each of its parts, and
- * of two nested candidates that tell the same story the more precise one is kept, so what is shown
+ * of two candidates that tell the same story the more precise (or sharper) one is kept, so what is shown
  * can be added up: the share of the change left unexplained is that of every escalation no shown
  * explanation covers.
  */
@@ -133,7 +133,31 @@ public class ExplainEngine {
       }
       Candidate shown = candidates.get(kept.get(same));
       List<String> folded = also.computeIfAbsent(kept.get(same), k -> new ArrayList<>());
-      if (contains(c.segment(), shown.segment()) && Math.abs(c.excess()) >= SAME_STORY * Math.abs(shown.excess())) {
+      boolean holds = Math.abs(c.excess()) >= SAME_STORY * Math.abs(shown.excess());
+      boolean precise = contains(c.segment(), shown.segment());
+      boolean replaces;
+      if (precise) {
+        // A part of a broader rise: it is the whole story when what the broader one holds beyond it
+        // did not change more than the rest; otherwise both are shown.
+        java.util.BitSet beyond = (java.util.BitSet) keptCells.get(same).clone();
+        beyond.andNot(mine);
+        long[] residual = counts(cells, beyond);
+        long restWindow = window - residual[0];
+        long restBaseline = baseline - residual[1];
+        boolean residualChanged = restWindow + restBaseline > 0 && pValue(residual[0], residual[1],
+            (double) restWindow / (restWindow + restBaseline), request.direction()) < ALPHA;
+        replaces = holds || !residualChanged;
+        if (!replaces) {
+          if (kept.size() < request.limit()) {
+            kept.add(i);
+            keptCells.add(mine);
+          }
+          continue;
+        }
+      } else {
+        replaces = holds && !contains(shown.segment(), c.segment()) && sharper(c, shown);
+      }
+      if (replaces) {
         also.put(i, folded);
         also.remove(kept.get(same));
         folded.add(describe(shown.segment()));
@@ -289,6 +313,20 @@ public class ExplainEngine {
     return true;
   }
 
+  /**
+   * Of two candidates that tell the same story, the one with fewer bystanders: its lift's lower
+   * bound is higher ("vendor ∧ market PH" over "vendor ∧ language en" when the problem is in PH).
+   */
+  private static boolean sharper(Candidate a, Candidate b) {
+    if (b.expected() == 0) {
+      return false;
+    }
+    if (a.expected() == 0) {
+      return true;
+    }
+    return LiftInterval.of(a.window(), a.expected(), 0.95).low() > LiftInterval.of(b.window(), b.expected(), 0.95).low();
+  }
+
   /** The cells (combinations of all eight values) that a segment covers. */
   private static java.util.BitSet matching(List<Cell> cells, Segment segment) {
     java.util.BitSet bits = new java.util.BitSet(cells.size());
@@ -301,6 +339,15 @@ public class ExplainEngine {
       bits.set(c, all);
     }
     return bits;
+  }
+
+  private static long[] counts(List<Cell> cells, java.util.BitSet which) {
+    long[] counts = new long[2];
+    for (int c = which.nextSetBit(0); c >= 0; c = which.nextSetBit(c + 1)) {
+      counts[0] += cells.get(c).window();
+      counts[1] += cells.get(c).baseline();
+    }
+    return counts;
   }
 
   private static double excess(List<Cell> cells, java.util.BitSet which, double scale) {
