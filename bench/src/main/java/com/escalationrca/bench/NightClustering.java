@@ -53,10 +53,8 @@ public final class NightClustering {
    * without {@code embeddings}, on terms alone ({@code rca.embed.model: none}).
    */
   public Night night(LabelledCorpus corpus, boolean embeddings) throws Exception {
-    StorageOptions storage = new StorageOptions();
-    Path dir = workDir.resolve(corpus.name().replaceAll("[^A-Za-z0-9]+", "-") + (embeddings ? "" : "-terms"));
-    storage.dataDir = dir.resolve("data");
-    storage.reportsDir = dir.resolve("reports");
+    StorageOptions storage = StorageOptions.under(
+        workDir.resolve(corpus.name().replaceAll("[^A-Za-z0-9]+", "-") + (embeddings ? "" : "-terms")));
     List<String> settings = new ArrayList<>(List.of("--rca.run.window-days=" + corpus.windowDays()));
     if (!embeddings) {
       settings.add("--rca.embed.model=" + EmbedProperties.NONE);

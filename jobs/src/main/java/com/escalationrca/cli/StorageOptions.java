@@ -14,4 +14,12 @@ public final class StorageOptions {
   @Option(names = "--reports-dir", paramLabel = "DIR",
       description = "Folder the reports are written to, one sub-folder per run date (default: ${DEFAULT-VALUE}).")
   public Path reportsDir = Path.of("reports");
+
+  /** A data folder {@code root}/data and reports {@code root}/reports, as the benchmarks keep them. */
+  public static StorageOptions under(Path root) {
+    StorageOptions storage = new StorageOptions();
+    storage.dataDir = root.resolve("data");
+    storage.reportsDir = root.resolve("reports");
+    return storage;
+  }
 }

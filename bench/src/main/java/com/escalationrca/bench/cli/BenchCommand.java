@@ -50,9 +50,8 @@ public final class BenchCommand {
     BenchOptions.WorkDir workDir;
 
     @Override
-    public Integer call() throws IOException {
-      Path dir = workDir.orTemporary("rca-bench-search-");
-      try {
+    public Integer call() throws Exception {
+      return workDir.use("rca-bench-search-", dir -> {
         SearchBenchmark.Result r = new SearchBenchmark().run(escalations, queries, dir, seed.value);
         System.out.printf("documents             %,d%n", r.documents());
         System.out.printf("indexing, ours        %,.0f docs/s (per-language fields, 9 facets, doc values, update by id)%n", r.oursPerSecond());
@@ -71,11 +70,7 @@ public final class BenchCommand {
         System.out.printf("abusive searches      %d threads looping over %s: %,d run, %,d stopped at the budget, longest %.0f ms%n",
             a.threads(), a.queries(), a.searches(), a.stopped(), a.longestMillis());
         return 0;
-      } finally {
-        if (workDir.dir == null) {
-          com.escalationrca.store.Folders.deleteRecursively(dir);
-        }
-      }
+      });
     }
   }
 
@@ -155,8 +150,7 @@ public final class BenchCommand {
 
     @Override
     public Integer call() throws Exception {
-      Path dir = workDir.orTemporary("rca-bench-clustering-");
-      try {
+      return workDir.use("rca-bench-clustering-", dir -> {
         var corpora = new com.escalationrca.bench.BenchmarkCorpora(Files.createDirectories(dir.resolve("corpora")));
         var benchmark = new com.escalationrca.bench.ClusteringBenchmark(ConfigFile.clusterProperties(),
             new com.escalationrca.bench.NightClustering(dir.resolve("nights")));
@@ -186,11 +180,7 @@ public final class BenchCommand {
               + " narratives embedded): " + String.join(" · ", results.get(i).largestLabels()));
         }
         return 0;
-      } finally {
-        if (workDir.dir == null) {
-          com.escalationrca.store.Folders.deleteRecursively(dir);
-        }
-      }
+      });
     }
   }
 
@@ -351,9 +341,7 @@ public final class BenchCommand {
             "--nights must be at least 10: growth is measured from night 10");
       }
       Path dir = workDir.orTemporary("rca-bench-nights-");
-      StorageOptions storage = new StorageOptions();
-      storage.dataDir = dir.resolve("data");
-      storage.reportsDir = dir.resolve("reports");
+      StorageOptions storage = StorageOptions.under(dir);
       List<com.escalationrca.bench.NightsBenchmark.Night> figures;
       long started = System.nanoTime();
       System.out.printf("%5s %-10s %8s %9s %9s %9s %8s %5s %5s %7s %8s %8s%n", "night", "date", "seconds", "heap MB",
@@ -428,51 +416,50 @@ public final class BenchCommand {
 
     @Override
     public Integer call() throws Exception {
-      Path dir = workDir.orTemporary("rca-bench-explain-");
-      StorageOptions storage = new StorageOptions();
-      storage.dataDir = dir.resolve("data");
-      storage.reportsDir = dir.resolve("reports");
       long started = System.nanoTime();
-      try (var context = ApplicationContexts.start(storage)) {
-        var bench = new com.escalationrca.bench.ExplainBenchmark(
-            context.getBean(com.escalationrca.ingest.EscalationImporter.class),
-            context.getBean(com.escalationrca.explain.ExplainEngine.class),
-            context.getBean(org.springframework.jdbc.core.JdbcTemplate.class), Files.createDirectories(dir.resolve("files")));
-        System.out.printf("%-6s %5s %16s %14s %14s %16s%n", "cases", "runs", "named in top 3", "excess held", "explain s", "GROUP BY s");
-        long next = seed.value;
-        for (int cases : sizes) {
-          var outcomes = new java.util.ArrayList<com.escalationrca.bench.ExplainBenchmark.Outcome>();
-          for (int r = 0; r < runs; r++) {
-            var outcome = bench.run(escalations, cases, next++);
-            if (!outcome.note().isEmpty()) {
-              System.out.println(outcome.note());
-            }
-            outcomes.add(outcome);
-          }
-          var found = outcomes.stream().filter(o -> o.foundAt() > 0).toList();
-          System.out.printf("%-6d %5d %15.0f%% %13.0f%% %14.2f %16.3f%n", cases, runs, 100.0 * found.size() / runs,
-              100 * found.stream().mapToDouble(com.escalationrca.bench.ExplainBenchmark.Outcome::excessShare).average().orElse(0),
-              median(outcomes, com.escalationrca.bench.ExplainBenchmark.Outcome::seconds),
-              median(outcomes, com.escalationrca.bench.ExplainBenchmark.Outcome::groupBySeconds));
+      workDir.use("rca-bench-explain-", dir -> {
+        try (var context = ApplicationContexts.start(StorageOptions.under(dir))) {
+          explain(new com.escalationrca.bench.ExplainBenchmark(
+              context.getBean(com.escalationrca.ingest.EscalationImporter.class),
+              context.getBean(com.escalationrca.explain.ExplainEngine.class),
+              context.getBean(org.springframework.jdbc.core.JdbcTemplate.class), Files.createDirectories(dir.resolve("files"))));
         }
-        int falseExplanations = 0;
-        int runsWithAny = 0;
-        for (int r = 0; r < nullRuns; r++) {
-          var outcome = bench.run(escalations, 0, next++);
-          if (!outcome.note().isEmpty()) {
-            System.out.println(outcome.note());
-          }
-          falseExplanations += outcome.explanations();
-          runsWithAny += outcome.explanations() > 0 ? 1 : 0;
-        }
-        System.out.printf("null runs: %d, false explanations: %d, runs with any: %d%n", nullRuns, falseExplanations, runsWithAny);
-      } finally {
-        if (workDir.dir == null) {
-          com.escalationrca.store.Folders.deleteRecursively(dir);
-        }
-      }
+        return null;
+      });
       System.out.printf("wall time: %.0f s%n", (System.nanoTime() - started) / 1e9);
       return 0;
+    }
+
+    private void explain(com.escalationrca.bench.ExplainBenchmark bench) throws Exception {
+      System.out.printf("%-6s %5s %16s %14s %14s %16s%n", "cases", "runs", "named in top 3", "excess held", "explain s", "GROUP BY s");
+      long next = seed.value;
+      for (int cases : sizes) {
+        var outcomes = new java.util.ArrayList<com.escalationrca.bench.ExplainBenchmark.Outcome>();
+        for (int r = 0; r < runs; r++) {
+          outcomes.add(shown(bench.run(escalations, cases, next++)));
+        }
+        var found = outcomes.stream().filter(o -> o.foundAt() > 0).toList();
+        System.out.printf("%-6d %5d %15.0f%% %13.0f%% %14.2f %16.3f%n", cases, runs, 100.0 * found.size() / runs,
+            100 * found.stream().mapToDouble(com.escalationrca.bench.ExplainBenchmark.Outcome::excessShare).average().orElse(0),
+            median(outcomes, com.escalationrca.bench.ExplainBenchmark.Outcome::seconds),
+            median(outcomes, com.escalationrca.bench.ExplainBenchmark.Outcome::groupBySeconds));
+      }
+      int falseExplanations = 0;
+      int runsWithAny = 0;
+      for (int r = 0; r < nullRuns; r++) {
+        var outcome = shown(bench.run(escalations, 0, next++));
+        falseExplanations += outcome.explanations();
+        runsWithAny += outcome.explanations() > 0 ? 1 : 0;
+      }
+      System.out.printf("null runs: %d, false explanations: %d, runs with any: %d%n", nullRuns, falseExplanations, runsWithAny);
+    }
+
+    /** A missed plant, or a null run's false explanations, printed as they come. */
+    private static com.escalationrca.bench.ExplainBenchmark.Outcome shown(com.escalationrca.bench.ExplainBenchmark.Outcome outcome) {
+      if (!outcome.note().isEmpty()) {
+        System.out.println(outcome.note());
+      }
+      return outcome;
     }
 
     private static double median(List<com.escalationrca.bench.ExplainBenchmark.Outcome> outcomes,

@@ -24,6 +24,23 @@ final class BenchOptions {
         description = "Where the benchmark's indexes, data and reports go (default: a temporary folder, deleted after).")
     Path dir;
 
+    /** Work that needs the folder. */
+    interface Work<T> {
+      T in(Path dir) throws Exception;
+    }
+
+    /** Runs {@code work} in the folder given, or in a new temporary one deleted after. */
+    <T> T use(String prefix, Work<T> work) throws Exception {
+      Path folder = orTemporary(prefix);
+      try {
+        return work.in(folder);
+      } finally {
+        if (dir == null) {
+          com.escalationrca.store.Folders.deleteRecursively(folder);
+        }
+      }
+    }
+
     /** The folder given, or a new temporary one (deleted by the caller when {@link #dir} is null). */
     Path orTemporary(String prefix) throws IOException {
       return dir != null ? dir : Files.createTempDirectory(prefix);
