@@ -90,7 +90,7 @@ public final class ExplainBenchmark {
     long started = System.nanoTime();
     for (String dimension : List.of("policy", "vendor", "market", "language", "channel", "priority", "action", "outcome")) {
       jdbc.queryForList("select " + dimension + ", created_at >= ? as in_window, count(*) from escalation"
-          + " where created_at >= ? and created_at < ? group by 1, 2", day(request.from()), day(request.baselineFrom()),
+          + " where created_at >= ? and created_at < ? group by 1, 2", day(request.from()), day(request.baselineStart()),
           day(request.to().plusDays(1)));
     }
     return (System.nanoTime() - started) / 1e9;

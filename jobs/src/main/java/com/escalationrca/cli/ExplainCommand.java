@@ -34,8 +34,13 @@ final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "Last day of the window, included.")
   LocalDate to;
 
+  @Option(names = "--baseline", defaultValue = "previous", paramLabel = "previous|weekdays:N",
+      description = {"previous: the period before the window, four times as long (default); weekdays:N: the same",
+          "weekdays of the N weeks before (a window of at most 7 days)."})
+  String baseline;
+
   @Option(names = "--baseline-from", paramLabel = "YYYY-MM-DD",
-      description = "First day of the baseline (with --baseline-to; default: the period before the window, four times as long).")
+      description = "First day of a baseline of your own (with --baseline-to), instead of --baseline.")
   LocalDate baselineFrom;
 
   @Option(names = "--baseline-to", paramLabel = "YYYY-MM-DD", description = "Last day of the baseline, included.")
@@ -73,8 +78,17 @@ final class ExplainCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--baseline-from and --baseline-to go together");
     }
     try {
-      return baselineFrom == null ? ExplainRequest.previous(from, to, where, direction, limit)
-          : new ExplainRequest(from, to, baselineFrom, baselineTo, where, direction, limit);
+      if (baselineFrom != null) {
+        return ExplainRequest.between(from, to, baselineFrom, baselineTo, where, direction, limit);
+      }
+      if (baseline.equals("previous")) {
+        return ExplainRequest.previous(from, to, where, direction, limit);
+      }
+      if (baseline.matches("weekdays:\\d{1,2}")) {
+        return ExplainRequest.weekdays(from, to, Integer.parseInt(baseline.substring("weekdays:".length())), where,
+            direction, limit);
+      }
+      throw new IllegalArgumentException("--baseline is '" + baseline + "': previous or weekdays:N (e.g. weekdays:4)");
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

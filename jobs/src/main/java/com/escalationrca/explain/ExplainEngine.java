@@ -71,15 +71,15 @@ public class ExplainEngine {
     String where = request.where().isEmpty() ? "all escalations"
         : request.where().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
     if (baseline == 0) {
-      throw new IllegalArgumentException("no escalations (" + where + ") in the baseline " + request.baselineFrom() + " – "
-          + request.baselineTo() + (window == 0 ? " nor in the window " + request.from() + " – " + request.to() : "")
+      throw new IllegalArgumentException("no escalations (" + where + ") in the baseline " + request.baselineText()
+          + (window == 0 ? " nor in the window " + request.from() + " – " + request.to() : "")
           + ": nothing to compare with; check the dates and the --where values");
     }
     double scale = (double) request.windowDays() / request.baselineDays();
     double expected = baseline * scale;
     double change = window - expected;
     Explained.Change headline = new Explained.Change(request.from() + " – " + request.to(),
-        request.baselineFrom() + " – " + request.baselineTo(), where, window, baseline, expected, change,
+        request.baselineText(), where, window, baseline, expected, change,
         window / expected, String.format("%s: %,d escalations against %,.0f expected, %+,.0f, %.1f×",
             capitalised(where), window, expected, change, window / expected));
 
@@ -186,10 +186,15 @@ public class ExplainEngine {
   private List<Cell> cube(ExplainRequest request) {
     String columns = String.join(", ", DIMENSIONS);
     StringBuilder sql = new StringBuilder("select ").append(columns)
-        .append(", created_at >= ? as in_window, count(*) from escalation where ((created_at >= ? and created_at < ?)"
-            + " or (created_at >= ? and created_at < ?))");
-    List<Object> arguments = new ArrayList<>(List.of(start(request.from()), start(request.baselineFrom()),
-        start(request.baselineTo().plusDays(1)), start(request.from()), start(request.to().plusDays(1))));
+        .append(", created_at >= ? as in_window, count(*) from escalation where ((created_at >= ? and created_at < ?)");
+    List<Object> arguments = new ArrayList<>(List.of(start(request.from()), start(request.from()),
+        start(request.to().plusDays(1))));
+    for (ExplainRequest.Period period : request.baseline()) {
+      sql.append(" or (created_at >= ? and created_at < ?)");
+      arguments.add(start(period.from()));
+      arguments.add(start(period.to().plusDays(1)));
+    }
+    sql.append(")");
     request.where().forEach((dimension, value) -> {
       sql.append(" and ").append(dimension).append(" = ?");
       arguments.add(value);

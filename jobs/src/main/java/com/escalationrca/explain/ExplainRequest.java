@@ -2,31 +2,51 @@ package com.escalationrca.explain;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.escalationrca.ingest.Field;
 
 /**
  * A program manager's question: what explains the change in this window (days, both included)
- * against that baseline, within these dimension values, in this direction.
+ * against that baseline (one period, or the same weekdays of several weeks before), within these
+ * dimension values, in this direction.
  */
-public record ExplainRequest(LocalDate from, LocalDate to, LocalDate baselineFrom, LocalDate baselineTo,
-                             Map<String, String> where, Direction direction, int limit) {
+public record ExplainRequest(LocalDate from, LocalDate to, List<Period> baseline, Map<String, String> where,
+                             Direction direction, int limit) {
 
   /** Which change to explain: a rise, a dip, or whichever the window shows. */
   public enum Direction { RISE, DIP, BOTH }
 
+  /** Days from one to another, both included. */
+  public record Period(LocalDate from, LocalDate to) {
+
+    public Period {
+      if (to.isBefore(from)) {
+        throw new IllegalArgumentException("the baseline ends (" + to + ") before it starts (" + from + ")");
+      }
+    }
+
+    public long days() {
+      return ChronoUnit.DAYS.between(from, to) + 1;
+    }
+
+    @Override
+    public String toString() {
+      return from.equals(to) ? from.toString() : from + " – " + to;
+    }
+  }
+
   public ExplainRequest {
-    if (to.isBefore(from)) {
-      throw new IllegalArgumentException("the window ends (" + to + ") before it starts (" + from + ")");
-    }
-    if (baselineTo.isBefore(baselineFrom)) {
-      throw new IllegalArgumentException("the baseline ends (" + baselineTo + ") before it starts (" + baselineFrom + ")");
-    }
-    if (!baselineTo.isBefore(from) && !baselineFrom.isAfter(to)) {
-      throw new IllegalArgumentException("the baseline " + baselineFrom + " – " + baselineTo + " overlaps the window "
-          + from + " – " + to + "; a baseline is another period");
+    checkWindow(from, to);
+    for (Period p : baseline) {
+      if (!p.to().isBefore(from) && !p.from().isAfter(to)) {
+        throw new IllegalArgumentException("the baseline " + p + " overlaps the window " + from + " – " + to
+            + "; a baseline is another period");
+      }
     }
     for (String dimension : where.keySet()) {
       if (!Field.DIMENSIONS.contains(Field.byKey(dimension).orElse(Field.ID))) {
@@ -37,14 +57,47 @@ public record ExplainRequest(LocalDate from, LocalDate to, LocalDate baselineFro
     if (limit < 1) {
       throw new IllegalArgumentException("--limit must be at least 1, was " + limit);
     }
+    baseline = List.copyOf(baseline);
     where = new LinkedHashMap<>(where);
+  }
+
+  private static void checkWindow(LocalDate from, LocalDate to) {
+    if (to.isBefore(from)) {
+      throw new IllegalArgumentException("the window ends (" + to + ") before it starts (" + from + ")");
+    }
+  }
+
+  /** A baseline of one period. */
+  public static ExplainRequest between(LocalDate from, LocalDate to, LocalDate baselineFrom, LocalDate baselineTo,
+                                       Map<String, String> where, Direction direction, int limit) {
+    checkWindow(from, to);
+    return new ExplainRequest(from, to, List.of(new Period(baselineFrom, baselineTo)), where, direction, limit);
   }
 
   /** The default baseline: the period just before the window, four times as long. */
   public static ExplainRequest previous(LocalDate from, LocalDate to, Map<String, String> where, Direction direction,
                                         int limit) {
+    checkWindow(from, to);
     long days = ChronoUnit.DAYS.between(from, to) + 1;
-    return new ExplainRequest(from, to, from.minusDays(4 * days), from.minusDays(1), where, direction, limit);
+    return between(from, to, from.minusDays(4 * days), from.minusDays(1), where, direction, limit);
+  }
+
+  /**
+   * The same weekdays of the {@code weeks} weeks before: a Tuesday against the four Tuesdays before
+   * it, so that a weekly rhythm is not taken for a change. The window is at most 7 days.
+   */
+  public static ExplainRequest weekdays(LocalDate from, LocalDate to, int weeks, Map<String, String> where,
+                                        Direction direction, int limit) {
+    checkWindow(from, to);
+    if (ChronoUnit.DAYS.between(from, to) + 1 > 7 || weeks < 1) {
+      throw new IllegalArgumentException("--baseline weekdays:N compares a window of at most 7 days with the same"
+          + " weekdays of N ≥ 1 weeks before; the window " + from + " – " + to + " is longer, or N is below 1");
+    }
+    List<Period> periods = new ArrayList<>();
+    for (int week = 1; week <= weeks; week++) {
+      periods.add(new Period(from.minusWeeks(week), to.minusWeeks(week)));
+    }
+    return new ExplainRequest(from, to, periods, where, direction, limit);
   }
 
   public long windowDays() {
@@ -52,6 +105,16 @@ public record ExplainRequest(LocalDate from, LocalDate to, LocalDate baselineFro
   }
 
   public long baselineDays() {
-    return ChronoUnit.DAYS.between(baselineFrom, baselineTo) + 1;
+    return baseline.stream().mapToLong(Period::days).sum();
+  }
+
+  /** The baseline in words: "2026-10-17 – 2026-11-13", or its periods joined. */
+  public String baselineText() {
+    return baseline.stream().map(Period::toString).collect(Collectors.joining(", "));
+  }
+
+  /** The earliest baseline day. */
+  public LocalDate baselineStart() {
+    return baseline.stream().map(Period::from).min(LocalDate::compareTo).orElse(from);
   }
 }

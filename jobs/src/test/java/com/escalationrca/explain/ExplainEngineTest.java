@@ -104,7 +104,7 @@ class ExplainEngineTest {
 
   @Test
   void badQuestionsGetOneClearLine() {
-    assertThatThrownBy(() -> new ExplainRequest(END, END.plusDays(6), END.minusDays(3), END.plusDays(1), Map.of(),
+    assertThatThrownBy(() -> ExplainRequest.between(END, END.plusDays(6), END.minusDays(3), END.plusDays(1), Map.of(),
         ExplainRequest.Direction.BOTH, 10)).hasMessageContaining("overlaps the window");
     assertThatThrownBy(() -> ExplainRequest.previous(END, END, Map.of("site", "Manila"), ExplainRequest.Direction.BOTH, 10))
         .hasMessageContaining("'site' is not a dimension");
@@ -120,6 +120,24 @@ class ExplainEngineTest {
 
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString()).contains("the window ends (2026-11-10) before it starts (2026-11-20)");
+  }
+
+  @Test
+  void aDayAgainstTheSameWeekdaysOfFourWeeksBeforeNamesTheCauseRunningThatDay() {
+    PlantedCause cause = truth.causes().get(0);
+
+    ExplainRequest request = ExplainRequest.weekdays(END, END, 4, Map.of(), ExplainRequest.Direction.BOTH, 10);
+    Explained answer = engine.explain(request);
+
+    assertThat(request.baselineDays()).isEqualTo(4);
+    assertThat(answer.change().baseline()).isEqualTo("2026-11-13, 2026-11-06, 2026-10-30, 2026-10-23");
+    assertThat(answer.change().expected()).isEqualTo(answer.change().baselineObserved() / 4.0);
+    assertThat(answer.explanations()).anySatisfy(x -> {
+      assertThat(x.values()).containsKey("vendor");
+      assertThat(cause.values()).containsAllEntriesOf(x.values());
+    });
+    assertThatThrownBy(() -> ExplainRequest.weekdays(END.minusDays(9), END, 4, Map.of(), ExplainRequest.Direction.BOTH, 10))
+        .hasMessageContaining("at most 7 days");
   }
 
   @Test
