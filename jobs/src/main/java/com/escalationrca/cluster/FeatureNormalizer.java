@@ -7,12 +7,12 @@ import org.apache.lucene.analysis.pt.PortugueseLightStemmer;
  * Maps a term to its clustering feature: Lucene's light stemmers fold Portuguese and Spanish
  * inflections ("publicações" and "publicação"); English terms are already OpenNLP lemmas.
  */
-final class FeatureNormalizer {
+public final class FeatureNormalizer {
 
   private final PortugueseLightStemmer portuguese = new PortugueseLightStemmer();
   private final SpanishLightStemmer spanish = new SpanishLightStemmer();
 
-  String feature(String term, String language) {
+  public String feature(String term, String language) {
     char[] chars = term.toCharArray();
     int length = switch (language) {
       case "pt" -> portuguese.stem(chars, chars.length);

@@ -32,7 +32,9 @@ public record CorrelateProperties(@DefaultValue("10") int minSupport,
                                   @DefaultValue("0.01") double wordAlpha,
                                   @DefaultValue("1.5") double wordMinRatio,
                                   @DefaultValue("1000") int maxGroupClusters,
-                                  @DefaultValue("0.2") double maxGroupShare) {
+                                  @DefaultValue("0.2") double maxGroupShare,
+                                  @DefaultValue("20") int contentNeighbours,
+                                  @DefaultValue("1000") int contentSample) {
 
   @org.springframework.boot.context.properties.bind.ConstructorBinding
   public CorrelateProperties {
@@ -65,6 +67,13 @@ public record CorrelateProperties(@DefaultValue("10") int minSupport,
     if (maxGroupShare <= 0 || maxGroupShare > 1) {
       throw new IllegalArgumentException("rca.correlate.max-group-share must be in (0, 1]");
     }
+    if (contentNeighbours < 0) {
+      throw new IllegalArgumentException("rca.correlate.content-neighbours must be 0 (off) or more");
+    }
+    if (contentSample < 2 * minSupport) {
+      throw new IllegalArgumentException("rca.correlate.content-sample must be at least twice min-support ("
+          + 2 * minSupport + ")");
+    }
     if (maxWordShare <= 0 || maxWordShare > 1) {
       throw new IllegalArgumentException("rca.correlate.max-word-share must be in (0, 1]");
     }
@@ -75,6 +84,6 @@ public record CorrelateProperties(@DefaultValue("10") int minSupport,
                              int recentDays, int maxCombination, java.util.List<String> contextDimensions,
                              java.util.List<String> combineDimensions) {
     this(minSupport, alpha, maxFindings, examplesPerFinding, stratifyBy, recentDays, maxCombination, contextDimensions,
-        combineDimensions, 0, 0.3, 0.01, 1.5, 0, 0.2);
+        combineDimensions, 0, 0.3, 0.01, 1.5, 0, 0.2, 0, Math.max(2000, 2 * minSupport));
   }
 }

@@ -141,6 +141,7 @@ final class SurgeDetector {
       spikes.addAll(groupSpikes);
     }
     double[] q = qs.stream().mapToDouble(Double::doubleValue).toArray();
+    vouchForShifts(window, split, words.candidates(window), withWords, family, spikes, q, levels, alpha);
     Map<String, Double> ratios = new HashMap<>();
     Map<String, Rise> byKey = new HashMap<>();
     rises.forEach(r -> byKey.put(r.key(), r));
@@ -162,8 +163,7 @@ final class SurgeDetector {
           ? beatsItsPartsOutside(rise, ratio.low(), byKey, split) : beatsItsParts(rise, ratio.low(), ratios);
       // Words are many and follow every theme's ups and downs: their rise must be large, not just sure.
       // So are nested groups of clusters (a cluster with a value is one population, as a value is).
-      double least = kind(rise) == WORDS || rise.group() != null && rise.group().clusters().size() > 1
-          ? properties.wordMinRatio() : 1;
+      double least = least(rise);
       if (ratio.low() > least && beats && !explained(rise, spike, concentrations)
           && !explainedByClusters(rise, spike, reported.stream().map(r -> Map.entry(family.get(r), spikes.get(r))).toList())
           && !explainedByCombination(rise, spike, reported.stream().map(r -> Map.entry(family.get(r), spikes.get(r))).toList())) {
@@ -203,6 +203,72 @@ final class SurgeDetector {
           examples(rise, since, members(rise, window, populations)), 0));
     }
     return surges;
+  }
+
+  /**
+   * Values whose narratives changed in the last days ({@link ContentShifts}, a family of its own at
+   * half of alpha) are described by their own most significant rise of a word and of a cluster or
+   * group with them: those take the change's q-value when it is smaller than their own, and must
+   * still clear every rule a rise must (support, ratio, beating their parts outside, not repeating).
+   * A problem moved onto one vendor, scattered over clusters and words, is found by its vendor's
+   * change and named by its words.
+   */
+  private void vouchForShifts(List<Observation> window, TimeSeries.Split split, int[] candidate,
+                              List<Taxonomy.Dimension> dimensions, List<Rise> family, List<SpikeTest> spikes, double[] q,
+                              List<Double> levels, double alpha) {
+    if (candidate == null) {
+      return;
+    }
+    List<ContentShifts.Shift> shifts = new ContentShifts(properties.contentNeighbours(), properties.contentSample(),
+        properties.minSupport()).test(window, split, dimensions, alpha);
+    double[] shiftQ = BenjaminiHochberg.adjust(shifts.stream().mapToDouble(ContentShifts.Shift::pValue).toArray());
+    Map<Part, List<Integer>> changed = new HashMap<>();
+    for (int s = 0; s < shifts.size(); s++) {
+      if (shiftQ[s] < alpha) {
+        changed.put(shifts.get(s).value(), new ArrayList<>());
+      }
+    }
+    if (changed.isEmpty()) {
+      return;
+    }
+    // The descriptions of each changed value: a word with it, or a cluster or group with it.
+    for (int i = 0; i < family.size(); i++) {
+      Rise rise = family.get(i);
+      int kind = kind(rise);
+      if (kind != STRUCTURED && rise.parts().size() == (kind == WORDS ? 2 : 1)) {
+        List<Integer> descriptions = changed.get(rise.parts().get(rise.parts().size() - 1));
+        if (descriptions != null && spikes.get(i).recent() >= properties.minSupport() && spikes.get(i).expectedRecent() > 0) {
+          descriptions.add(i);
+        }
+      }
+    }
+    for (int s = 0; s < shifts.size(); s++) {
+      List<Integer> descriptions = changed.get(shifts.get(s).value());
+      if (descriptions == null || shiftQ[s] >= alpha) {
+        continue;
+      }
+      int shift = s;
+      for (int kind : new int[] {WORDS, GROUPS}) {
+        int k = kind;
+        // The most significant rise of that kind whose ratio clears its floor.
+        descriptions.stream().filter(i -> kind(family.get(i)) == k)
+            .sorted(Comparator.comparingDouble((Integer i) -> spikes.get(i).pValue()).thenComparing(i -> i))
+            .filter(i -> LiftInterval.of(spikes.get(i).recent(), spikes.get(i).expectedRecent(), 0.95).low()
+                > least(family.get(i)))
+            .findFirst().ifPresent(best -> {
+              if (shiftQ[shift] < q[best]) {
+                q[best] = shiftQ[shift];
+                levels.set(best, alpha);
+              }
+            });
+      }
+    }
+  }
+
+  /** The least lower bound of a rise's ratio: words and groups of clusters follow every theme's ups and downs. */
+  private double least(Rise rise) {
+    return kind(rise) == WORDS || rise.group() != null && rise.group().clusters().size() > 1
+        ? properties.wordMinRatio() : 1;
   }
 
   private static List<Observation> members(Rise rise, List<Observation> window, Populations populations) {

@@ -124,6 +124,12 @@ final class WordRises {
     return grouping.groups(window, candidate, (int) Arrays.stream(candidate).filter(c -> c >= 0).count());
   }
 
+  /** The candidate words of the window ({@link #candidates}), or null when words are off or there are none. */
+  int[] candidates(List<Observation> window) {
+    Vocabulary vocabulary = window.stream().map(o -> o.words().vocabulary()).filter(v -> v != null).findFirst().orElse(null);
+    return maxWords == 0 || vocabulary == null ? null : chosen(window, vocabulary);
+  }
+
   /** {@link #candidates}, chosen once per window: counting and grouping read the same choice. */
   private int[] chosen(List<Observation> window, Vocabulary vocabulary) {
     if (chosenFor != window) {

@@ -27,7 +27,7 @@ class ClusterGroupsTest {
       new Taxonomy.Dimension("policy", "under policy", Map.of(), true, true),
       new Taxonomy.Dimension("vendor", "from vendor", Map.of(), false)));
   private static final CorrelateProperties PROPERTIES = new CorrelateProperties(10, 0.05, 50, 3, "detected_language", 7,
-      3, List.of(), List.of("vendor"), 2000, 0.3, 0.01, 1.5, 1000, 0.2);
+      3, List.of(), List.of("vendor"), 2000, 0.3, 0.01, 1.5, 1000, 0.2, 0, 2000);
   private static final String[] VENDORS = {"Atlas", "Meridian", "Northwind", "Harbor", "Keystone"};
 
   /** A narrative of problem p: three of its six words and two filler words. */
@@ -127,7 +127,7 @@ class ClusterGroupsTest {
     });
     // Without groups, no cluster alone names it.
     CorrelateProperties withoutGroups = new CorrelateProperties(10, 0.05, 50, 3, "detected_language", 7, 3, List.of(),
-        List.of("vendor"), 2000, 0.3, 0.01, 1.5, 0, 0.2);
+        List.of("vendor"), 2000, 0.3, 0.01, 1.5, 0, 0.2, 0, 2000);
     assertThat(clustersWithValues(findings(window, withoutGroups))).noneMatch(f -> f.clusterId().contains("+"));
   }
 
