@@ -9,7 +9,8 @@ import com.escalationrca.job.RunLock;
  * again: it resumes) from one that never started.
  * <ul>
  *   <li>{@value #FAILED}: the command failed (a run: a step failed; the same command resumes it)</li>
- *   <li>{@value #USAGE}: the command line itself was wrong (a run date in the future too)</li>
+ *   <li>{@value #USAGE}: the command line itself was wrong (a run date in the future, a question
+ *   that cannot be answered as asked, too)</li>
  *   <li>{@value #LOCKED}: another process is running a night or a reindex</li>
  *   <li>{@value #DATABASE}: the database could not be reached</li>
  * </ul>
@@ -29,7 +30,7 @@ final class ExitCodes {
       if (t instanceof RunLock.RunLockedException) {
         return LOCKED;
       }
-      if (t instanceof com.escalationrca.run.FutureRunDateException) {
+      if (t instanceof com.escalationrca.run.FutureRunDateException || t instanceof UsageException) {
         return USAGE;
       }
     }

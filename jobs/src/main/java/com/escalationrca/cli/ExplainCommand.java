@@ -13,7 +13,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.json.JsonMapper;
 
 @Command(name = "explain", mixinStandardHelpOptions = true,
@@ -21,9 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
         "and combinations of up to three that changed more than the rest (q-value, Benjamini–Hochberg over all tested),",
         "ranked by the share of the change each accounts for, and the share left unexplained."})
 final class ExplainCommand implements Callable<Integer> {
-
-  @Spec
-  CommandLine.Model.CommandSpec spec;
 
   @Mixin
   StorageOptions storage;
@@ -63,7 +59,12 @@ final class ExplainCommand implements Callable<Integer> {
   public Integer call() {
     ExplainRequest request = request();
     try (var context = ApplicationContexts.start(storage)) {
-      Explained answer = context.getBean(ExplainEngine.class).explain(request);
+      Explained answer;
+      try {
+        answer = context.getBean(ExplainEngine.class).explain(request);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
       if (json) {
         System.out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(answer));
       } else {
@@ -75,7 +76,7 @@ final class ExplainCommand implements Callable<Integer> {
 
   private ExplainRequest request() {
     if ((baselineFrom == null) != (baselineTo == null)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--baseline-from and --baseline-to go together");
+      throw new UsageException("--baseline-from and --baseline-to go together");
     }
     try {
       if (baselineFrom != null) {
@@ -90,7 +91,7 @@ final class ExplainCommand implements Callable<Integer> {
       }
       throw new IllegalArgumentException("--baseline is '" + baseline + "': previous or weekdays:N (e.g. weekdays:4)");
     } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      throw new UsageException(e.getMessage());
     }
   }
 

@@ -20,30 +20,34 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * Lucene's tokenizer, lower-casing and each language's stop words with the informal ones
  * ({@link InformalStopWords}, compared without accents). Terms stay as written (readable
  * in labels); the vectoriser applies Lucene's light stemmer when it builds features. Phrases are
- * runs of 2–3 content words not broken by a stop word.
+ * noun phrases by pattern ({@link RomancePhrases}): 2–3 nominal words, joined by "de" where it
+ * stands between them.
  */
 final class RomanceTerms {
 
   private final String language;
   private final InformalStopWords stopWords;
+  private final RomancePhrases nounPhrases;
 
-  private RomanceTerms(String language, CharArraySet luceneStopWords) {
+  private RomanceTerms(String language, CharArraySet luceneStopWords, RomancePhrases nounPhrases) {
     this.language = language;
     this.stopWords = InformalStopWords.of(language, luceneStopWords);
+    this.nounPhrases = nounPhrases;
   }
 
   static RomanceTerms portuguese() {
-    return new RomanceTerms("pt", PortugueseAnalyzer.getDefaultStopSet());
+    return new RomanceTerms("pt", PortugueseAnalyzer.getDefaultStopSet(), RomancePhrases.portuguese());
   }
 
   static RomanceTerms spanish() {
-    return new RomanceTerms("es", SpanishAnalyzer.getDefaultStopSet());
+    return new RomanceTerms("es", SpanishAnalyzer.getDefaultStopSet(), RomancePhrases.spanish());
   }
 
   NarrativeAnalysis analyze(String text) {
     List<String> terms = new ArrayList<>();
     List<String> phrases = new ArrayList<>();
     List<String> run = new ArrayList<>();
+    List<Boolean> join = new ArrayList<>();
     int tokens = 0;
     try (Tokenizer tokenizer = new StandardTokenizer();
          TokenStream stream = new LowerCaseFilter(tokenizer)) {
@@ -58,12 +62,18 @@ final class RomanceTerms {
             && !stopWords.contains(word);
         if (content) {
           terms.add(word);
+        }
+        if (content && nounPhrases.nominal(word)) {
           run.add(word);
+          join.add(false);
+        } else if (!content && nounPhrases.joins(word) && !run.isEmpty() && !join.get(join.size() - 1)) {
+          run.add(word);
+          join.add(true);
         } else {
-          flush(run, phrases);
+          flush(run, join, phrases);
         }
       }
-      flush(run, phrases);
+      flush(run, join, phrases);
       stream.end();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -71,12 +81,9 @@ final class RomanceTerms {
     return new NarrativeAnalysis(language, terms, phrases, tokens);
   }
 
-  private static void flush(List<String> run, List<String> phrases) {
-    for (int n = 2; n <= 3; n++) {
-      for (int i = 0; i + n <= run.size(); i++) {
-        phrases.add(String.join(" ", run.subList(i, i + n)));
-      }
-    }
+  private static void flush(List<String> run, List<Boolean> join, List<String> phrases) {
+    RomancePhrases.phrases(run, join, phrases);
     run.clear();
+    join.clear();
   }
 }

@@ -23,9 +23,6 @@ class WordRisesTest {
       new Taxonomy.Dimension("vendor", "from vendor", Map.of(), false)));
   private static final CorrelateProperties WITH_WORDS = new CorrelateProperties(10, 0.05, 50, 3, "detected_language", 7,
       3, List.of(), List.of("vendor"), 2000, 0.3, 0.01, 1.5, 1000, 0.2, 0, 2000);
-  /** The same, with the test of whether each value's narratives changed ({@link ContentShifts}). */
-  private static final CorrelateProperties WITH_SHIFTS = new CorrelateProperties(10, 0.05, 50, 3, "detected_language", 7,
-      3, List.of(), List.of("vendor"), 2000, 0.3, 0.01, 1.5, 1000, 0.2, 20, 1000);
   private static final String[] VENDORS = {"Atlas", "Meridian", "Northwind", "Harbor", "Keystone"};
   /** Ten everyday problems of five words each, drawn from a shared pool of filler words too. */
   private static final List<List<String>> PROBLEMS = problems();

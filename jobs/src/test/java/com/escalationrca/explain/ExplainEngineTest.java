@@ -119,7 +119,8 @@ class ExplainEngineTest {
     int exit = cli.execute("explain", "--from", "2026-11-20", "--to", "2026-11-10");
 
     assertThat(exit).isEqualTo(2);
-    assertThat(err.toString()).contains("the window ends (2026-11-10) before it starts (2026-11-20)");
+    // One line naming the reason, not buried under the usage text.
+    assertThat(err.toString().strip()).isEqualTo("error: the window ends (2026-11-10) before it starts (2026-11-20)");
   }
 
   @Test

@@ -56,6 +56,21 @@ class NarrativeAnalyzerTest {
   }
 
   @Test
+  void portugueseAndSpanishPhrasesAreNounPhrasesWithTheirDeComplements() {
+    NarrativeAnalysis pt = analyzer.analyze("O banco deveria enviar o cartão de crédito novo, mas seguem cobrando juros "
+        + "abusivos no débito automático da conta corrente. Ninguém resolve, o estorno do valor pago sendo negado.", "pt");
+    NarrativeAnalysis es = analyzer.analyze("El banco cobró una comisión indebida en mi tarjeta de crédito y siguen "
+        + "cobrando intereses; pagué el saldo pendiente del préstamo personal y nadie responde.", "es");
+
+    assertThat(pt.phrases()).contains("cartão de crédito", "juros abusivos", "débito automático", "conta corrente",
+        "estorno do valor", "estorno do valor pago")
+        .noneMatch(p -> p.startsWith("deveria") || p.contains("enviar") || p.contains("cobrando") || p.contains("sendo")
+            || p.contains("ninguém") || p.endsWith(" de") || p.endsWith(" do"));
+    assertThat(es.phrases()).contains("comisión indebida", "tarjeta de crédito", "saldo pendiente", "préstamo personal")
+        .noneMatch(p -> p.contains("cobró") || p.contains("cobrando") || p.contains("pagué") || p.contains("nadie"));
+  }
+
+  @Test
   void detectsTheLanguageOfALabelledMultilingualSampleWithAtLeast97PercentAccuracy() {
     // The generator writes each narrative in the language it records (en, pt-BR, es-MX…): labels.
     java.util.List<com.escalationrca.generate.GeneratedEscalation> sample = new java.util.ArrayList<>();
