@@ -456,6 +456,40 @@ class NightlyRunIntegrationTest {
   }
 
   @Test
+  @Order(10)
+  void explainNarrowedByASearchQueryCountsOnlyTheEscalationsItMatches() throws Exception {
+    var all = explainJson("--from", "2026-02-22", "--to", "2026-02-28");
+    var matching = explainJson("--from", "2026-02-22", "--to", "2026-02-28", "--query", "\"home address\"");
+    long inWindow;
+    try (EscalationSearcher searcher = EscalationSearcher.open(ROOT.resolve("data").resolve("index"))) {
+      inWindow = searcher.externalIds("\"home address\"").stream().filter(id -> jdbc.queryForObject(
+          "select created_at >= '2026-02-22' and created_at < '2026-03-01' from escalation where external_id = ?",
+          Boolean.class, id)).count();
+    }
+
+    assertThat(matching.get("change").get("where").asString()).isEqualTo("all escalations matching '\"home address\"'");
+    assertThat(matching.get("change").get("observed").asLong()).isEqualTo(inWindow).isPositive()
+        .isLessThan(all.get("change").get("observed").asLong());
+  }
+
+  private tools.jackson.databind.JsonNode explainJson(String... options) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream original = System.out;
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("explain", "--data-dir",
+        ROOT.resolve("data").toString(), "--json"));
+    args.addAll(java.util.List.of(options));
+    int exit;
+    try {
+      System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+      exit = com.escalationrca.cli.EscalationRca.commandLine().execute(args.toArray(String[]::new));
+    } finally {
+      System.setOut(original);
+    }
+    assertThat(exit).isZero();
+    return JsonMapper.builder().build().readTree(out.toString(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Test
   @Order(11)
   void aFailedNightRestartsFromTheFailedStepAndLosesNothing() throws Exception {
     LocalDate night = RUN_DATE.plusDays(4);

@@ -9,6 +9,9 @@ import com.escalationrca.explain.ExplainEngine;
 import com.escalationrca.explain.ExplainRequest;
 import com.escalationrca.explain.Explained;
 import com.escalationrca.explain.Explanation;
+import com.escalationrca.index.EscalationSearcher;
+import com.escalationrca.index.QuerySyntaxException;
+import com.escalationrca.store.StorageProperties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,6 +48,11 @@ final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--where", paramLabel = "DIM=VALUE", description = "Narrow the population (repeatable), e.g. --where market=BR.")
   Map<String, String> where = new LinkedHashMap<>();
 
+  @Option(names = "--query", paramLabel = "TEXT",
+      description = {"Narrow the population to the escalations this search matches (the search syntax, e.g.",
+          "'chargeback AND vendor:\"Meridian Ops\"'; needs the index a night built)."})
+  String query;
+
   @Option(names = "--direction", defaultValue = "both", paramLabel = "rise|dip|both",
       description = "Which change to explain (default: ${DEFAULT-VALUE}).")
   ExplainRequest.Direction direction;
@@ -58,7 +66,12 @@ final class ExplainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ExplainRequest request = request();
-    try (var context = ApplicationContexts.start(storage)) {
+    if (query != null) {
+      request = request.matching(matching(query));
+    }
+    // With --json, stdout is the answer alone (for jq and scripts): the embedded database's start line stays out.
+    try (var context = json ? ApplicationContexts.start(storage, "--logging.level.com.escalationrca=WARN")
+        : ApplicationContexts.start(storage)) {
       Explained answer;
       try {
         answer = context.getBean(ExplainEngine.class).explain(request);
@@ -71,6 +84,19 @@ final class ExplainCommand implements Callable<Integer> {
         print(answer);
       }
       return 0;
+    }
+  }
+
+  /** The escalations the query matches in the index the last night built. */
+  private ExplainRequest.Matching matching(String text) {
+    if (text.isBlank()) {
+      throw new UsageException("--query is empty: give a search query (the search syntax), or leave it out");
+    }
+    StorageProperties paths = new StorageProperties(storage.dataDir, storage.reportsDir);
+    try (EscalationSearcher searcher = EscalationSearcher.open(paths.indexDir())) {
+      return new ExplainRequest.Matching(text, searcher.externalIds(text));
+    } catch (QuerySyntaxException | IllegalStateException e) {
+      throw new UsageException(e.getMessage());
     }
   }
 

@@ -68,8 +68,9 @@ public class ExplainEngine {
     List<Cell> cells = cube(request);
     long window = cells.stream().mapToLong(Cell::window).sum();
     long baseline = cells.stream().mapToLong(Cell::baseline).sum();
-    String where = request.where().isEmpty() ? "all escalations"
-        : request.where().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+    String where = (request.where().isEmpty() ? "all escalations"
+        : request.where().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")))
+        + (request.matching() == null ? "" : " matching '" + request.matching().query() + "'");
     if (baseline == 0) {
       throw new IllegalArgumentException("no escalations (" + where + ") in the baseline " + request.baselineText()
           + (window == 0 ? " nor in the window " + request.from() + " – " + request.to() : "")
@@ -199,6 +200,10 @@ public class ExplainEngine {
       sql.append(" and ").append(dimension).append(" = ?");
       arguments.add(value);
     });
+    if (request.matching() != null) {
+      sql.append(" and external_id = any(?)");
+      arguments.add(request.matching().externalIds().toArray(String[]::new));
+    }
     sql.append(" group by ").append(columns).append(", in_window");
     Map<List<String>, long[]> cells = new LinkedHashMap<>();
     jdbc.query(sql.toString(), rs -> {

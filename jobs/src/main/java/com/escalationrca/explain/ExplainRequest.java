@@ -16,7 +16,21 @@ import com.escalationrca.ingest.Field;
  * dimension values, in this direction.
  */
 public record ExplainRequest(LocalDate from, LocalDate to, List<Period> baseline, Map<String, String> where,
-                             Direction direction, int limit) {
+                             Direction direction, int limit, Matching matching) {
+
+  /**
+   * The escalations a search query matched (their external ids), narrowing the population as
+   * {@code where} does; the query is kept for the headline.
+   */
+  public record Matching(String query, java.util.Set<String> externalIds) {
+
+    public Matching {
+      if (query == null || query.isBlank()) {
+        throw new IllegalArgumentException("--query is empty: give a search query (the search syntax), or leave it out");
+      }
+      externalIds = java.util.Set.copyOf(externalIds);
+    }
+  }
 
   /** Which change to explain: a rise, a dip, or whichever the window shows. */
   public enum Direction { RISE, DIP, BOTH }
@@ -59,6 +73,16 @@ public record ExplainRequest(LocalDate from, LocalDate to, List<Period> baseline
     }
     baseline = List.copyOf(baseline);
     where = new LinkedHashMap<>(where);
+  }
+
+  public ExplainRequest(LocalDate from, LocalDate to, List<Period> baseline, Map<String, String> where,
+                        Direction direction, int limit) {
+    this(from, to, baseline, where, direction, limit, null);
+  }
+
+  /** The same question about the escalations a search query matched only. */
+  public ExplainRequest matching(Matching matching) {
+    return new ExplainRequest(from, to, baseline, where, direction, limit, matching);
   }
 
   private static void checkWindow(LocalDate from, LocalDate to) {

@@ -121,6 +121,35 @@ public final class EscalationSearcher implements AutoCloseable {
     return search(SearchRequest.of(query, limit)).hits();
   }
 
+  /**
+   * The external ids of every escalation the query matches, unranked and unbounded (a population
+   * for `explain --query`, not a page of hits): read from the matching documents' stored ids.
+   */
+  public java.util.Set<String> externalIds(String query) {
+    return bounded(query, () -> {
+      org.apache.lucene.search.Weight weight = searcher.createWeight(
+          searcher.rewrite(new org.apache.lucene.search.ConstantScoreQuery(parse(query))),
+          org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1);
+      java.util.Set<String> ids = new java.util.HashSet<>();
+      java.util.Set<String> fields = java.util.Set.of(IndexSchema.ID);
+      for (org.apache.lucene.index.LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+        org.apache.lucene.search.Scorer scorer = weight.scorer(leaf);
+        if (scorer == null) {
+          continue;
+        }
+        org.apache.lucene.index.StoredFields stored = leaf.reader().storedFields();
+        org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
+        org.apache.lucene.search.DocIdSetIterator docs = scorer.iterator();
+        for (int doc = docs.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+          if (live == null || live.get(doc)) {
+            ids.add(stored.document(doc, fields).get(IndexSchema.ID));
+          }
+        }
+      }
+      return ids;
+    });
+  }
+
   public long count(String query) {
     return bounded(query, () -> searcher.count(parse(query)));
   }

@@ -44,6 +44,8 @@ class ExplainEngineTest {
   EscalationImporter importer;
   @Autowired
   ExplainEngine engine;
+  @Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   GroundTruth truth;
 
@@ -100,6 +102,24 @@ class ExplainEngineTest {
     assertThat(answer.change().where()).isEqualTo("vendor=" + cause.vendor());
     assertThat(answer.explanations()).isNotEmpty().allSatisfy(x -> assertThat(x.values()).doesNotContainKey("vendor"));
     assertThat(cause.values()).containsAllEntriesOf(answer.explanations().get(0).values());
+  }
+
+  @Test
+  void escalationsASearchMatchedAreAPopulationAsAWhereIs() {
+    String vendor = truth.causes().get(0).vendor();
+    java.util.Set<String> ids = new java.util.HashSet<>(jdbc.queryForList(
+        "select external_id from escalation where vendor = ?", String.class, vendor));
+
+    Explained byWhere = engine.explain(ExplainRequest.previous(END.minusDays(6), END, Map.of("vendor", vendor),
+        ExplainRequest.Direction.BOTH, 10));
+    Explained byIds = engine.explain(ExplainRequest.previous(END.minusDays(6), END, Map.of(),
+        ExplainRequest.Direction.BOTH, 10).matching(new ExplainRequest.Matching("vendor:\"" + vendor + "\"", ids)));
+
+    assertThat(byIds.change().where()).isEqualTo("all escalations matching 'vendor:\"" + vendor + "\"'");
+    assertThat(byIds.change().observed()).isEqualTo(byWhere.change().observed()).isPositive();
+    assertThat(byIds.change().baselineObserved()).isEqualTo(byWhere.change().baselineObserved());
+    // Within one vendor, the vendor itself explains nothing; the rest of the cause does.
+    assertThat(byIds.explanations()).isNotEmpty();
   }
 
   @Test

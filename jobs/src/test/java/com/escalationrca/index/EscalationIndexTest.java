@@ -72,6 +72,16 @@ class EscalationIndexTest {
   }
 
   @Test
+  void externalIdsAreEveryMatchUnranked() {
+    indexSix();
+    try (EscalationSearcher searcher = EscalationSearcher.open(dir)) {
+      assertThat(searcher.externalIds("giveaway")).containsExactlyInAnyOrder("E4", "E5");
+      assertThat(searcher.externalIds("\"home address\" AND vendor:\"Atlas Review\"")).containsExactlyInAnyOrder("E1", "E3");
+      assertThat(searcher.externalIds("nothing-like-this")).isEmpty();
+    }
+  }
+
+  @Test
   void facetsCountEveryMatchNotOnlyThePage() {
     indexSix();
     try (EscalationSearcher searcher = EscalationSearcher.open(dir)) {
