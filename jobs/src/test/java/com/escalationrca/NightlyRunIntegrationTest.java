@@ -435,20 +435,9 @@ class NightlyRunIntegrationTest {
   @Test
   @Order(10)
   void theSearchCommandPrintsHitsAndFacetsAsJson() throws Exception {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    java.io.PrintStream original = System.out;
-    int exit;
-    try {
-      System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
-      exit = com.escalationrca.cli.EscalationRca.commandLine().execute("search", "--data-dir",
-          ROOT.resolve("data").toString(), "\"home address\"", "--facet", "vendor,detected_language",
-          "--from", "2026-02-01", "--to", "2026-03-01", "--limit", "3", "--json");
-    } finally {
-      System.setOut(original);
-    }
+    var json = json("search", "--data-dir", ROOT.resolve("data").toString(), "\"home address\"", "--facet",
+        "vendor,detected_language", "--from", "2026-02-01", "--to", "2026-03-01", "--limit", "3", "--json");
 
-    assertThat(exit).isZero();
-    var json = JsonMapper.builder().build().readTree(out.toString(java.nio.charset.StandardCharsets.UTF_8));
     assertThat(json.get("total").asLong()).isPositive();
     assertThat(json.get("hits")).hasSize(3);
     assertThat(json.get("hits").get(0).get("snippet").asString()).containsPattern("(?i)<b>home(</b> <b>| )address</b>");
@@ -473,15 +462,20 @@ class NightlyRunIntegrationTest {
   }
 
   private tools.jackson.databind.JsonNode explainJson(String... options) {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    java.io.PrintStream original = System.out;
     java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("explain", "--data-dir",
         ROOT.resolve("data").toString(), "--json"));
     args.addAll(java.util.List.of(options));
+    return json(args.toArray(String[]::new));
+  }
+
+  /** Runs a command as `rca` would and reads what it printed on stdout as JSON; it must exit 0. */
+  private static tools.jackson.databind.JsonNode json(String... args) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream original = System.out;
     int exit;
     try {
       System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
-      exit = com.escalationrca.cli.EscalationRca.commandLine().execute(args.toArray(String[]::new));
+      exit = com.escalationrca.cli.EscalationRca.commandLine().execute(args);
     } finally {
       System.setOut(original);
     }

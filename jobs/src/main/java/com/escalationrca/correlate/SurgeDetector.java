@@ -141,7 +141,10 @@ final class SurgeDetector {
       spikes.addAll(groupSpikes);
     }
     double[] q = qs.stream().mapToDouble(Double::doubleValue).toArray();
-    vouchForShifts(window, split, words.candidates(window), withWords, family, spikes, q, levels, alpha);
+    if (words.candidates(window) != null) {
+      // Narratives are compared by their words: without words (max-words 0), no value's can be.
+      vouchForShifts(window, split, withWords, family, spikes, q, levels, alpha);
+    }
     Map<String, Double> ratios = new HashMap<>();
     Map<String, Rise> byKey = new HashMap<>();
     rises.forEach(r -> byKey.put(r.key(), r));
@@ -213,12 +216,9 @@ final class SurgeDetector {
    * A problem moved onto one vendor, scattered over clusters and words, is found by its vendor's
    * change and named by its words.
    */
-  private void vouchForShifts(List<Observation> window, TimeSeries.Split split, int[] candidate,
+  private void vouchForShifts(List<Observation> window, TimeSeries.Split split,
                               List<Taxonomy.Dimension> dimensions, List<Rise> family, List<SpikeTest> spikes, double[] q,
                               List<Double> levels, double alpha) {
-    if (candidate == null) {
-      return;
-    }
     List<ContentShifts.Shift> shifts = new ContentShifts(properties.contentNeighbours(), properties.contentSample(),
         properties.minSupport()).test(window, split, dimensions, alpha);
     double[] shiftQ = BenjaminiHochberg.adjust(shifts.stream().mapToDouble(ContentShifts.Shift::pValue).toArray());
