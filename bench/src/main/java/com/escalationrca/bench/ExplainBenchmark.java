@@ -85,6 +85,44 @@ public final class ExplainBenchmark {
         + top.stream().map(x -> x.description() + String.format(" (%+.0f)", x.excess())).collect(java.util.stream.Collectors.joining("; ")));
   }
 
+  /** Share of a vendor's escalations in the window a planted drop removes. */
+  static final double DROP = 0.7;
+  static final int DROP_DAYS = 7;
+
+  /**
+   * A planted drop: a generated dataset with nothing planted, then {@link #DROP} of one vendor's
+   * escalations in the last {@link #DROP_DAYS} days removed (a vendor that stopped escalating: an
+   * outage or a routing error), and `explain --direction dip` asked about those days. Found when the
+   * first explanation is that vendor (alone) and holds at least half of the removed escalations.
+   */
+  public Outcome drop(int escalations, long seed) throws Exception {
+    Path file = dir.resolve("drop-" + seed + ".jsonl");
+    new DatasetWriter().write(new GeneratorSpec(escalations, DAYS, seed, LAST_DAY, 0, 0), file);
+    jdbc.update("delete from escalation");
+    importer.importFile(file, "native", c -> { });
+    Files.deleteIfExists(file);
+    LocalDate from = LAST_DAY.minusDays(DROP_DAYS - 1L);
+    List<String> vendors = jdbc.queryForList("select vendor from escalation where created_at >= ? group by vendor"
+        + " having count(*) >= 20 order by vendor", String.class, day(from));
+    String vendor = vendors.get(new Random(seed).nextInt(vendors.size()));
+    // Seeded and repeatable: which escalations go is decided by a hash of their id.
+    int removed = jdbc.update("delete from escalation where vendor = ? and created_at >= ?"
+        + " and mod(abs(hashtext(external_id || ?)), 1000) < ?", vendor, day(from), Long.toString(seed),
+        (int) Math.round(DROP * 1000));
+    ExplainRequest request = ExplainRequest.previous(from, LAST_DAY, Map.of(), ExplainRequest.Direction.DIP, 10);
+    long started = System.nanoTime();
+    Explained answer = engine.explain(request);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    double groupBy = groupBySeconds(request);
+    Explanation first = answer.explanations().isEmpty() ? null : answer.explanations().get(0);
+    if (first != null && first.values().equals(Map.of("vendor", vendor)) && -first.excess() >= 0.5 * removed) {
+      return new Outcome(1, answer.explanations().size(), -first.excess() / removed, seconds, groupBy, "");
+    }
+    return new Outcome(0, answer.explanations().size(), 0, seconds, groupBy, "missed the drop of vendor " + vendor
+        + " (" + removed + " removed); first: " + (first == null ? "none" : first.description()
+        + String.format(" (%+.0f)", first.excess())));
+  }
+
   /** The plain baseline: each dimension's values counted in both periods by one GROUP BY each. */
   private double groupBySeconds(ExplainRequest request) {
     long started = System.nanoTime();

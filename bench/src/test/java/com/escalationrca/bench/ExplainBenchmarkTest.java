@@ -48,4 +48,14 @@ class ExplainBenchmarkTest {
     // The second dataset replaced the first.
     assertThat(jdbc.queryForObject("select count(*) from escalation", Long.class)).isEqualTo(4000);
   }
+
+  @Test
+  void aVendorThatStoppedEscalatingIsTheFirstExplanationOfTheDip() throws Exception {
+    ExplainBenchmark bench = new ExplainBenchmark(importer, engine, jdbc, Files.createDirectories(ROOT.resolve("files")));
+
+    ExplainBenchmark.Outcome drop = bench.drop(4000, 13);
+
+    assertThat(drop.foundAt()).as(drop.note()).isEqualTo(1);
+    assertThat(drop.excessShare()).isGreaterThanOrEqualTo(0.5);
+  }
 }

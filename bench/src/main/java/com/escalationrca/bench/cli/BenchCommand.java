@@ -404,6 +404,10 @@ public final class BenchCommand {
     @Option(names = "--null-runs", defaultValue = "20", description = "Datasets with nothing planted (default: ${DEFAULT-VALUE}).")
     int nullRuns;
 
+    @Option(names = "--drop-runs", defaultValue = "10",
+        description = "Datasets with a planted drop: 70 % of one vendor's escalations of the last 7 days removed (default: ${DEFAULT-VALUE}).")
+    int dropRuns;
+
     @Option(names = "--sizes", split = ",", defaultValue = "20,50", paramLabel = "N,N,…",
         description = "Planted cases per cause (default: ${DEFAULT-VALUE}).")
     List<Integer> sizes;
@@ -452,6 +456,16 @@ public final class BenchCommand {
         runsWithAny += outcome.explanations() > 0 ? 1 : 0;
       }
       System.out.printf("null runs: %d, false explanations: %d, runs with any: %d%n", nullRuns, falseExplanations, runsWithAny);
+      var drops = new java.util.ArrayList<com.escalationrca.bench.ExplainBenchmark.Outcome>();
+      for (int r = 0; r < dropRuns; r++) {
+        drops.add(shown(bench.drop(escalations, next++)));
+      }
+      if (dropRuns > 0) {
+        var named = drops.stream().filter(o -> o.foundAt() > 0).toList();
+        System.out.printf("drop runs: %d, the vendor named first: %.0f%%, removed escalations its dip holds: %.0f%%%n",
+            dropRuns, 100.0 * named.size() / dropRuns,
+            100 * named.stream().mapToDouble(com.escalationrca.bench.ExplainBenchmark.Outcome::excessShare).average().orElse(0));
+      }
     }
 
     /** A missed plant, or a null run's false explanations, printed as they come. */
