@@ -58,6 +58,14 @@ public final class CfpbPlanting {
     this.textOnly = policy != Policy.ISSUE;
   }
 
+  /**
+   * Plantings for benchmarks that read only the fields (`explain`): no narrative is analysed, and
+   * each row's document is null.
+   */
+  static CfpbPlanting fieldsOnly(List<CfpbComplaint> complaints) {
+    return new CfpbPlanting(complaints, List.of(), Policy.ISSUE);
+  }
+
   int size() {
     return complaints.size();
   }
@@ -86,7 +94,8 @@ public final class CfpbPlanting {
       if (policy != Policy.ISSUE) {
         dimensions.put("policy", policy == Policy.CONSTANT ? CONSTANT_POLICY : c.product());
       }
-      rows.add(new RcaBenchmark.Row(c.id(), c.issue(), planted[i], day[i], dimensions, documents.get(i)));
+      rows.add(new RcaBenchmark.Row(c.id(), c.issue(), planted[i], day[i], dimensions,
+          documents.isEmpty() ? null : documents.get(i)));
     }
     return new Dataset(rows, cause, first, LAST_DAY);
   }

@@ -39,6 +39,10 @@ public class ExplainEngine {
   static final int MAX_DEPTH = 3;
   /** A more precise candidate replaces a broader one when it holds this share of the broader one's excess. */
   static final double SAME_STORY = 0.8;
+  /** A more precise candidate holding this share of a broader one's excess is the same story, told sharper. */
+  static final double HOLDS_ALL = 0.95;
+  /** ... or one holding most of it while leaving out this share of the broader one's window escalations or more. */
+  static final double NARROWER = 0.5;
   /** Candidates named under an explanation as telling the same story. */
   static final int MAX_ALSO = 3;
 
@@ -137,6 +141,13 @@ public class ExplainEngine {
       boolean holds = Math.abs(c.excess()) >= SAME_STORY * Math.abs(shown.excess());
       boolean precise = contains(c.segment(), shown.segment());
       boolean replaces;
+      if (precise && bystander(c, shown, counts, window)) {
+        // A value that nearly all of the broader one's escalations have ("channel Web") sharpens nothing.
+        if (folded.size() < MAX_ALSO) {
+          folded.add(describe(c.segment()));
+        }
+        continue;
+      }
       if (precise) {
         // A part of a broader rise: it is the whole story when what the broader one holds beyond it
         // did not change more than the rest; otherwise both are shown.
@@ -147,7 +158,11 @@ public class ExplainEngine {
         long restBaseline = baseline - residual[1];
         boolean residualChanged = restWindow + restBaseline > 0 && pValue(residual[0], residual[1],
             (double) restWindow / (restWindow + restBaseline), request.direction()) < ALPHA;
-        replaces = holds || !residualChanged;
+        // Nearly all of its excess, or most of it while leaving out much of the broader one (the plant
+        // inside "language en"); not an associated value that trims a few of the broader one's
+        // escalations ("∧ outcome Closed with relief" on a plant of credit-report complaints).
+        boolean holdsAll = Math.abs(c.excess()) >= HOLDS_ALL * Math.abs(shown.excess());
+        replaces = holdsAll || !residualChanged && c.window() < NARROWER * shown.window();
         if (!replaces) {
           if (kept.size() < request.limit()) {
             kept.add(i);
@@ -156,7 +171,9 @@ public class ExplainEngine {
           continue;
         }
       } else {
-        replaces = holds && !contains(shown.segment(), c.segment()) && sharper(c, shown);
+        // A broader candidate takes a shown precise one's place when what the precise one adds are bystanders.
+        replaces = holds && (contains(shown.segment(), c.segment()) ? bystander(shown, c, counts, window)
+            : sharper(c, shown));
       }
       if (replaces) {
         also.put(i, folded);
@@ -297,6 +314,33 @@ public class ExplainEngine {
     }
     LiftInterval lift = LiftInterval.of(c.window(), c.expected(), 0.95);
     return c.excess() > 0 ? lift.low() > 1 : lift.high() < 1;
+  }
+
+  /**
+   * Are the values a precise candidate adds to a broader one bystanders? They are when the broader
+   * one's window escalations hold them no more often than all the window's escalations do (one-sided
+   * binomial test at {@link #ALPHA}): "∧ channel Web" on a plant when nearly every complaint comes
+   * by the web says nothing more, while "∧ vendor V ∧ market PH" inside "language en" does.
+   */
+  private static boolean bystander(Candidate precise, Candidate broad, Map<Segment, long[]> counts, long window) {
+    List<Integer> dimensions = new ArrayList<>();
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < precise.segment().dimensions().size(); i++) {
+      if (!broad.segment().dimensions().contains(precise.segment().dimensions().get(i))) {
+        dimensions.add(precise.segment().dimensions().get(i));
+        values.add(precise.segment().values().get(i));
+      }
+    }
+    long[] extra = counts.get(new Segment(dimensions, values));
+    if (extra == null || window == 0 || broad.window() == 0 || precise.window() == 0) {
+      return false;
+    }
+    double share = Math.min(1.0, (double) extra[0] / window);
+    if (share >= 1.0) {
+      return true;
+    }
+    BinomialDistribution binomial = new BinomialDistribution(null, (int) broad.window(), share);
+    return 1 - binomial.cumulativeProbability((int) precise.window() - 1) >= ALPHA;
   }
 
   /** A combination is worth showing only when its change is beyond each part's (by its 95 % interval). */

@@ -123,6 +123,38 @@ class ExplainEngineTest {
   }
 
   @Test
+  void aValueNearlyEveryEscalationHasDoesNotSharpenAnExplanation() {
+    // A month of 2025, apart from the generated data: three vendors, one policy everywhere but at
+    // Quill, nearly every escalation by the web; then Quill gets 25 of that policy in the last week.
+    java.util.Random random = new java.util.Random(5);
+    LocalDate first = LocalDate.of(2025, 6, 1);
+    List<Object[]> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      String vendor = List.of("Quill", "Birch", "Cedar").get(random.nextInt(3));
+      String policy = vendor.equals("Quill") ? "spam" : List.of("spam", "impersonation").get(random.nextInt(2));
+      rows.add(row("BY-" + i, first.plusDays(random.nextInt(35)), vendor, policy, random));
+    }
+    for (int i = 0; i < 25; i++) {
+      rows.add(row("BY-PLANT-" + i, first.plusDays(28 + random.nextInt(7)), "Quill", "impersonation", random));
+    }
+    jdbc.batchUpdate("insert into escalation (external_id, created_at, updated_at, narrative, policy, vendor, channel,"
+        + " content_hash) values (?, ?, ?, 'a narrative', ?, ?, ?, ?)", rows);
+
+    Explained answer = engine.explain(ExplainRequest.between(first.plusDays(28), first.plusDays(34), first,
+        first.plusDays(27), Map.of(), ExplainRequest.Direction.RISE, 10));
+
+    assertThat(answer.explanations()).isNotEmpty();
+    assertThat(answer.explanations().subList(0, Math.min(3, answer.explanations().size())))
+        .anySatisfy(x -> assertThat(x.values()).containsEntry("policy", "impersonation"))
+        .allSatisfy(x -> assertThat(x.values()).doesNotContainKey("channel"));
+  }
+
+  private static Object[] row(String id, LocalDate day, String vendor, String policy, java.util.Random random) {
+    java.sql.Timestamp at = java.sql.Timestamp.from(day.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC));
+    return new Object[] {id, at, at, policy, vendor, random.nextDouble() < 0.95 ? "web" : "app", id};
+  }
+
+  @Test
   void badQuestionsGetOneClearLine() {
     assertThatThrownBy(() -> ExplainRequest.between(END, END.plusDays(6), END.minusDays(3), END.plusDays(1), Map.of(),
         ExplainRequest.Direction.BOTH, 10)).hasMessageContaining("overlaps the window");

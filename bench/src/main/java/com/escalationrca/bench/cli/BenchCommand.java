@@ -404,6 +404,11 @@ public final class BenchCommand {
     @Option(names = "--null-runs", defaultValue = "20", description = "Datasets with nothing planted (default: ${DEFAULT-VALUE}).")
     int nullRuns;
 
+    @Option(names = "--cfpb", paramLabel = "FILE",
+        description = {"Plant the causes into this CFPB export instead (e.g. ../shared/data/cfpb-sample.csv), as",
+            "`rca --cfpb` does: complaints of one issue moved onto one company in the last 6 days."})
+    Path cfpb;
+
     @Option(names = "--drop-runs", defaultValue = "10",
         description = "Datasets with a planted drop: 70 % of one vendor's escalations of the last 7 days removed (default: ${DEFAULT-VALUE}).")
     int dropRuns;
@@ -435,12 +440,15 @@ public final class BenchCommand {
     }
 
     private void explain(com.escalationrca.bench.ExplainBenchmark bench) throws Exception {
+      List<com.escalationrca.bench.CfpbComplaint> complaints = cfpb == null ? null
+          : com.escalationrca.bench.CfpbComplaint.read(cfpb);
       System.out.printf("%-6s %5s %16s %14s %14s %16s%n", "cases", "runs", "named in top 3", "excess held", "explain s", "GROUP BY s");
       long next = seed.value;
       for (int cases : sizes) {
         var outcomes = new java.util.ArrayList<com.escalationrca.bench.ExplainBenchmark.Outcome>();
         for (int r = 0; r < runs; r++) {
-          outcomes.add(shown(bench.run(escalations, cases, next++)));
+          outcomes.add(shown(complaints != null ? bench.runCfpb(complaints, cases, next++)
+              : bench.run(escalations, cases, next++)));
         }
         var found = outcomes.stream().filter(o -> o.foundAt() > 0).toList();
         System.out.printf("%-6d %5d %15.0f%% %13.0f%% %14.2f %16.3f%n", cases, runs, 100.0 * found.size() / runs,
@@ -451,7 +459,7 @@ public final class BenchCommand {
       int falseExplanations = 0;
       int runsWithAny = 0;
       for (int r = 0; r < nullRuns; r++) {
-        var outcome = shown(bench.run(escalations, 0, next++));
+        var outcome = shown(complaints != null ? bench.runCfpb(complaints, 0, next++) : bench.run(escalations, 0, next++));
         falseExplanations += outcome.explanations();
         runsWithAny += outcome.explanations() > 0 ? 1 : 0;
       }
