@@ -20,8 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 @Command(name = "explain", mixinStandardHelpOptions = true,
     description = {"What explains the change in a window against a baseline: the headline change, then the dimension values",
-        "and combinations of up to three that changed more than the rest (q-value, Benjamini–Hochberg over all tested),",
-        "ranked by the share of the change each accounts for, and the share left unexplained."})
+        "and combinations of up to three, narrative clusters among them, that changed more than the rest (q-value,",
+        "Benjamini–Hochberg over all tested), ranked by the share of the change each accounts for, with the search",
+        "that lists their escalations, and the share left unexplained."})
 final class ExplainCommand implements Callable<Integer> {
 
   @Mixin
@@ -45,7 +46,8 @@ final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--baseline-to", paramLabel = "YYYY-MM-DD", description = "Last day of the baseline, included.")
   LocalDate baselineTo;
 
-  @Option(names = "--where", paramLabel = "DIM=VALUE", description = "Narrow the population (repeatable), e.g. --where market=BR.")
+  @Option(names = "--where", paramLabel = "DIM=VALUE",
+      description = "Narrow the population (repeatable), e.g. --where market=BR or --where cluster=C0012.")
   Map<String, String> where = new LinkedHashMap<>();
 
   @Option(names = "--query", paramLabel = "TEXT",
@@ -101,21 +103,8 @@ final class ExplainCommand implements Callable<Integer> {
   }
 
   private ExplainRequest request() {
-    if ((baselineFrom == null) != (baselineTo == null)) {
-      throw new UsageException("--baseline-from and --baseline-to go together");
-    }
     try {
-      if (baselineFrom != null) {
-        return ExplainRequest.between(from, to, baselineFrom, baselineTo, where, direction, limit);
-      }
-      if (baseline.equals("previous")) {
-        return ExplainRequest.previous(from, to, where, direction, limit);
-      }
-      if (baseline.matches("weekdays:\\d{1,2}")) {
-        return ExplainRequest.weekdays(from, to, Integer.parseInt(baseline.substring("weekdays:".length())), where,
-            direction, limit);
-      }
-      throw new IllegalArgumentException("--baseline is '" + baseline + "': previous or weekdays:N (e.g. weekdays:4)");
+      return ExplainRequest.of(from, to, baseline, baselineFrom, baselineTo, where, direction, limit);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
@@ -138,9 +127,17 @@ final class ExplainCommand implements Callable<Integer> {
       if (!x.also().isEmpty()) {
         System.out.println("    the same escalations: " + String.join(" · ", x.also()));
       }
+      System.out.println("    list them: " + searchCommand(x.search()));
     }
     System.out.printf("%,d candidates tested; %.0f %% of the change is left unexplained by the explanations shown%n",
         answer.tested(), 100 * answer.unexplained());
+    answer.notes().forEach(System.out::println);
+  }
+
+  /** The search command that lists an explanation's escalations of the window, ready to paste into a shell. */
+  static String searchCommand(Explanation.Search search) {
+    return "rca search '" + search.query().replace("'", "'\\''") + "' --from " + search.from() + " --to " + search.to()
+        + (search.cluster() == null ? "" : " --cluster " + search.cluster());
   }
 
   private static String lift(Explanation x) {

@@ -46,7 +46,22 @@ public class ExplainEngine {
   /** Candidates named under an explanation as telling the same story. */
   static final int MAX_ALSO = 3;
 
+  /** Clusters are candidates only when nights clustered at least this share of both periods' escalations. */
+  static final double CLUSTER_COVERAGE = 0.95;
+  /** Escalations named under each explanation. */
+  static final int EXAMPLES = 5;
+
+  private static final String CLUSTER = ExplainRequest.CLUSTER;
   private static final List<String> DIMENSIONS = Field.DIMENSIONS.stream().map(Field::key).toList();
+  /** A cell's values: the dimensions, then the escalation's cluster in the latest night that clustered it. */
+  private static final List<String> KEYS = java.util.stream.Stream.concat(DIMENSIONS.stream(), java.util.stream.Stream.of(CLUSTER)).toList();
+  private static final int CLUSTER_AT = DIMENSIONS.size();
+  /** An escalation's cluster in the latest completed night that clustered it (cluster ids hold across nights). */
+  private static final String LATEST_CLUSTER = """
+       left join lateral (select ca.cluster_id from cluster_assignment ca
+        join rca_run r on r.run_id = ca.run_id and r.status = 'COMPLETED'
+        where ca.escalation_id = e.id order by r.run_date desc, r.run_id desc limit 1) c on true
+      """;
 
   private final JdbcTemplate jdbc;
 
@@ -69,7 +84,12 @@ public class ExplainEngine {
   }
 
   public Explained explain(ExplainRequest request) {
-    List<Cell> cells = cube(request);
+    List<Cell> all = cube(request);
+    List<String> notes = new ArrayList<>();
+    boolean clusters = clustersCompare(all, request, notes);
+    String cluster = request.where().get(CLUSTER);
+    List<Cell> cells = cluster == null ? all : all.stream().filter(c -> cluster.equals(c.values()[CLUSTER_AT])).toList();
+    Map<String, String> labels = labels(cells);
     long window = cells.stream().mapToLong(Cell::window).sum();
     long baseline = cells.stream().mapToLong(Cell::baseline).sum();
     String where = (request.where().isEmpty() ? "all escalations"
@@ -88,7 +108,11 @@ public class ExplainEngine {
         window / expected, String.format("%s: %,d escalations against %,.0f expected, %+,.0f, %.1f×",
             capitalised(where), window, expected, change, window / expected));
 
-    Map<Segment, long[]> counts = segments(cells, request.where().keySet());
+    java.util.Set<String> fixed = new java.util.HashSet<>(request.where().keySet());
+    if (!clusters) {
+      fixed.add(CLUSTER);
+    }
+    Map<Segment, long[]> counts = segments(cells, fixed);
     List<Candidate> candidates = new ArrayList<>();
     for (Map.Entry<Segment, long[]> e : counts.entrySet()) {
       long w = e.getValue()[0];
@@ -144,7 +168,7 @@ public class ExplainEngine {
       if (precise && bystander(c, shown, counts, window)) {
         // A value that nearly all of the broader one's escalations have ("channel Web") sharpens nothing.
         if (folded.size() < MAX_ALSO) {
-          folded.add(describe(c.segment()));
+          folded.add(describe(c.segment(), labels));
         }
         continue;
       }
@@ -178,11 +202,11 @@ public class ExplainEngine {
       if (replaces) {
         also.put(i, folded);
         also.remove(kept.get(same));
-        folded.add(describe(shown.segment()));
+        folded.add(describe(shown.segment(), labels));
         kept.set(same, i);
         keptCells.set(same, mine);
       } else if (folded.size() < MAX_ALSO) {
-        folded.add(describe(c.segment()));
+        folded.add(describe(c.segment(), labels));
       }
     }
     // A precise candidate that took a broader one's place may hold slightly more or less: rank again.
@@ -192,44 +216,171 @@ public class ExplainEngine {
     for (int i : kept) {
       Candidate c = candidates.get(i);
       LiftInterval lift = c.expected() > 0 ? LiftInterval.of(c.window(), c.expected(), 0.95) : null;
-      explanations.add(new Explanation(explanations.size() + 1, describe(c.segment()), values(c.segment()), c.window(),
-          c.baseline(), c.expected(), c.excess(), lift == null ? null : lift.lift(), lift == null ? null : lift.low(),
-          lift == null ? null : lift.high(), c.p(), q[i],
-          change == 0 ? 0 : c.excess() / change, List.copyOf(also.getOrDefault(i, List.of()))));
+      Map<String, String> values = values(c.segment());
+      String clusterId = values.get(CLUSTER);
+      explanations.add(new Explanation(explanations.size() + 1, describe(c.segment(), labels), values, clusterId,
+          clusterId == null ? null : labels.get(clusterId), c.window(), c.baseline(), c.expected(), c.excess(),
+          lift == null ? null : lift.lift(), lift == null ? null : lift.low(), lift == null ? null : lift.high(), c.p(),
+          q[i], change == 0 ? 0 : c.excess() / change, List.copyOf(also.getOrDefault(i, List.of())),
+          examples(request, values), search(request, values)));
     }
-    return new Explained(headline, explanations, candidates.size(), unexplained(cells, explanations, change, scale));
+    return new Explained(headline, explanations, candidates.size(), unexplained(cells, explanations, change, scale),
+        daily(request), notes);
   }
 
-  /** Escalations of both periods, counted by every combination of the eight dimensions. */
+  /**
+   * Can clusters be compared across the two periods? Only when nights clustered nearly all of both
+   * periods' escalations: a baseline older than the nights' windows would count every cluster low.
+   */
+  private static boolean clustersCompare(List<Cell> cells, ExplainRequest request, List<String> notes) {
+    long[] total = new long[2];
+    long[] clustered = new long[2];
+    for (Cell cell : cells) {
+      total[0] += cell.window();
+      total[1] += cell.baseline();
+      if (cell.values()[CLUSTER_AT] != null) {
+        clustered[0] += cell.window();
+        clustered[1] += cell.baseline();
+      }
+    }
+    if (clustered[0] + clustered[1] == 0) {
+      if (request.where().containsKey(CLUSTER)) {
+        throw new IllegalArgumentException("--where cluster=" + request.where().get(CLUSTER) + ": no night has clustered"
+            + " the escalations of these days; run the nightly job first, or leave the cluster out");
+      }
+      notes.add("Clusters left out: no night has clustered the escalations of these days yet.");
+      return false;
+    }
+    double window = total[0] == 0 ? 1 : (double) clustered[0] / total[0];
+    double baseline = total[1] == 0 ? 1 : (double) clustered[1] / total[1];
+    if (Math.min(window, baseline) >= CLUSTER_COVERAGE) {
+      return true;
+    }
+    String coverage = String.format("nights clustered %.0f %% of the window's escalations and %.0f %% of the"
+        + " baseline's, so cluster counts of the two periods would not compare", 100 * window, 100 * baseline);
+    if (request.where().containsKey(CLUSTER)) {
+      throw new IllegalArgumentException("--where cluster=" + request.where().get(CLUSTER) + ": " + coverage
+          + "; choose days the nightly runs covered (the run window, rca.run.window-days)");
+    }
+    notes.add("Clusters left out: " + coverage + ".");
+    return false;
+  }
+
+  /** The labels of the clusters these cells hold, from the latest night that had each. */
+  private Map<String, String> labels(List<Cell> cells) {
+    String[] ids = cells.stream().map(c -> c.values()[CLUSTER_AT]).filter(java.util.Objects::nonNull).distinct()
+        .toArray(String[]::new);
+    Map<String, String> labels = new HashMap<>();
+    if (ids.length == 0) {
+      return labels;
+    }
+    jdbc.query("""
+        select distinct on (rc.cluster_id) rc.cluster_id, rc.label from rca_cluster rc
+        join rca_run r on r.run_id = rc.run_id and r.status = 'COMPLETED'
+        where rc.cluster_id = any(?) order by rc.cluster_id, r.run_date desc, r.run_id desc
+        """, rs -> {
+          labels.put(rs.getString(1), rs.getString(2));
+        }, (Object) ids);
+    return labels;
+  }
+
+  /** The newest escalations of the window behind an explanation. */
+  private List<String> examples(ExplainRequest request, Map<String, String> values) {
+    StringBuilder sql = new StringBuilder("select e.external_id from escalation e").append(LATEST_CLUSTER)
+        .append(" where e.created_at >= ? and e.created_at < ?");
+    List<Object> arguments = new ArrayList<>(List.of(start(request.from()), start(request.to().plusDays(1))));
+    Map<String, String> all = new LinkedHashMap<>(request.where());
+    all.putAll(values);
+    narrow(sql, arguments, all, request.matching());
+    sql.append(" order by e.created_at desc, e.external_id limit ").append(EXAMPLES);
+    return jdbc.queryForList(sql.toString(), String.class, arguments.toArray());
+  }
+
+  /** The search that lists an explanation's escalations of the window: its values as exact filters. */
+  private static Explanation.Search search(ExplainRequest request, Map<String, String> values) {
+    Map<String, String> all = new LinkedHashMap<>(request.where());
+    all.putAll(values);
+    List<String> clauses = new ArrayList<>();
+    if (request.matching() != null) {
+      clauses.add("(" + request.matching().query() + ")");
+    }
+    Map<String, String> filters = new LinkedHashMap<>();
+    all.forEach((key, value) -> {
+      if (!key.equals(CLUSTER)) {
+        filters.put(key, value);
+        clauses.add(key + ":\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+      }
+    });
+    return new Explanation.Search(clauses.isEmpty() ? "*:*" : String.join(" AND ", clauses),
+        request.matching() == null ? null : request.matching().query(), filters, request.from(), request.to(),
+        all.get(CLUSTER));
+  }
+
+  /** The population's escalations day by day, from the first baseline day to the window's last. */
+  private List<Explained.Day> daily(ExplainRequest request) {
+    StringBuilder sql = new StringBuilder("select (e.created_at at time zone 'UTC')::date, count(*) from escalation e");
+    if (request.where().containsKey(CLUSTER)) {
+      sql.append(LATEST_CLUSTER);
+    }
+    sql.append(" where e.created_at >= ? and e.created_at < ?");
+    List<Object> arguments = new ArrayList<>(List.of(start(request.baselineStart()), start(request.to().plusDays(1))));
+    narrow(sql, arguments, request.where(), request.matching());
+    sql.append(" group by 1");
+    Map<LocalDate, Long> counts = new HashMap<>();
+    jdbc.query(sql.toString(), rs -> {
+      counts.put(rs.getObject(1, LocalDate.class), rs.getLong(2));
+    }, arguments.toArray());
+    List<Explained.Day> days = new ArrayList<>();
+    for (LocalDate day = request.baselineStart(); !day.isAfter(request.to()); day = day.plusDays(1)) {
+      LocalDate d = day;
+      Explained.Period period = !day.isBefore(request.from()) ? Explained.Period.WINDOW
+          : request.baseline().stream().anyMatch(p -> !d.isBefore(p.from()) && !d.isAfter(p.to()))
+          ? Explained.Period.BASELINE : Explained.Period.NEITHER;
+      days.add(new Explained.Day(day, counts.getOrDefault(day, 0L), period));
+    }
+    return days;
+  }
+
+  /** Appends the question's narrowing: exact values (the cluster through the lateral join) and the search's matches. */
+  private static void narrow(StringBuilder sql, List<Object> arguments, Map<String, String> values,
+                             ExplainRequest.Matching matching) {
+    values.forEach((key, value) -> {
+      sql.append(key.equals(CLUSTER) ? " and c.cluster_id = ?" : " and e." + key + " = ?");
+      arguments.add(value);
+    });
+    if (matching != null) {
+      sql.append(" and e.external_id = any(?)");
+      arguments.add(matching.externalIds().toArray(String[]::new));
+    }
+  }
+
+  /** Escalations of both periods, counted by every combination of the eight dimensions and the cluster. */
   private List<Cell> cube(ExplainRequest request) {
-    String columns = String.join(", ", DIMENSIONS);
+    String columns = DIMENSIONS.stream().map(d -> "e." + d).collect(Collectors.joining(", ")) + ", c.cluster_id";
     StringBuilder sql = new StringBuilder("select ").append(columns)
-        .append(", created_at >= ? as in_window, count(*) from escalation where ((created_at >= ? and created_at < ?)");
+        .append(", e.created_at >= ? as in_window, count(*) from escalation e").append(LATEST_CLUSTER)
+        .append(" where ((e.created_at >= ? and e.created_at < ?)");
     List<Object> arguments = new ArrayList<>(List.of(start(request.from()), start(request.from()),
         start(request.to().plusDays(1))));
     for (ExplainRequest.Period period : request.baseline()) {
-      sql.append(" or (created_at >= ? and created_at < ?)");
+      sql.append(" or (e.created_at >= ? and e.created_at < ?)");
       arguments.add(start(period.from()));
       arguments.add(start(period.to().plusDays(1)));
     }
     sql.append(")");
-    request.where().forEach((dimension, value) -> {
-      sql.append(" and ").append(dimension).append(" = ?");
-      arguments.add(value);
-    });
-    if (request.matching() != null) {
-      sql.append(" and external_id = any(?)");
-      arguments.add(request.matching().externalIds().toArray(String[]::new));
-    }
+    // The cluster is filtered after counting: what share of both periods nights clustered decides whether clusters compare.
+    Map<String, String> values = new LinkedHashMap<>(request.where());
+    values.remove(CLUSTER);
+    narrow(sql, arguments, values, request.matching());
     sql.append(" group by ").append(columns).append(", in_window");
     Map<List<String>, long[]> cells = new LinkedHashMap<>();
     jdbc.query(sql.toString(), rs -> {
-      String[] values = new String[DIMENSIONS.size()];
-      for (int d = 0; d < values.length; d++) {
-        values[d] = rs.getString(d + 1);
+      String[] cell = new String[KEYS.size()];
+      for (int d = 0; d < cell.length; d++) {
+        cell[d] = rs.getString(d + 1);
       }
-      long[] count = cells.computeIfAbsent(Arrays.asList(values), k -> new long[2]);
-      count[rs.getBoolean(DIMENSIONS.size() + 1) ? 0 : 1] += rs.getLong(DIMENSIONS.size() + 2);
+      long[] count = cells.computeIfAbsent(Arrays.asList(cell), k -> new long[2]);
+      count[rs.getBoolean(KEYS.size() + 1) ? 0 : 1] += rs.getLong(KEYS.size() + 2);
     }, arguments.toArray());
     return cells.entrySet().stream()
         .map(e -> new Cell(e.getKey().toArray(String[]::new), e.getValue()[0], e.getValue()[1])).toList();
@@ -242,8 +393,8 @@ public class ExplainEngine {
   /** Counts of every combination of up to three values, leaving out the dimensions the question fixes. */
   private static Map<Segment, long[]> segments(List<Cell> cells, java.util.Set<String> fixed) {
     List<Integer> free = new ArrayList<>();
-    for (int d = 0; d < DIMENSIONS.size(); d++) {
-      if (!fixed.contains(DIMENSIONS.get(d))) {
+    for (int d = 0; d < KEYS.size(); d++) {
+      if (!fixed.contains(KEYS.get(d))) {
         free.add(d);
       }
     }
@@ -381,7 +532,7 @@ public class ExplainEngine {
     return LiftInterval.of(a.window(), a.expected(), 0.95).low() > LiftInterval.of(b.window(), b.expected(), 0.95).low();
   }
 
-  /** The cells (combinations of all eight values) that a segment covers. */
+  /** The cells (combinations of all eight values and the cluster) that a segment covers. */
   private static java.util.BitSet matching(List<Cell> cells, Segment segment) {
     java.util.BitSet bits = new java.util.BitSet(cells.size());
     for (int c = 0; c < cells.size(); c++) {
@@ -434,7 +585,7 @@ public class ExplainEngine {
     double covered = 0;
     for (Cell cell : cells) {
       boolean matches = explanations.stream().anyMatch(x -> x.values().entrySet().stream()
-          .allMatch(e -> e.getValue().equals(cell.values()[DIMENSIONS.indexOf(e.getKey())])));
+          .allMatch(e -> e.getValue().equals(cell.values()[KEYS.indexOf(e.getKey())])));
       if (matches) {
         covered += cell.window() - cell.baseline() * scale;
       }
@@ -445,13 +596,16 @@ public class ExplainEngine {
   private static Map<String, String> values(Segment s) {
     Map<String, String> values = new LinkedHashMap<>();
     for (int i = 0; i < s.dimensions().size(); i++) {
-      values.put(DIMENSIONS.get(s.dimensions().get(i)), s.values().get(i));
+      values.put(KEYS.get(s.dimensions().get(i)), s.values().get(i));
     }
     return values;
   }
 
-  private static String describe(Segment s) {
-    return values(s).entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(" ∧ "));
+  /** "vendor Meridian Ops ∧ market BR", a cluster with its label: "cluster C0012 (chargeback refused)". */
+  private static String describe(Segment s, Map<String, String> labels) {
+    return values(s).entrySet().stream().map(e -> e.getKey() + " " + e.getValue()
+            + (e.getKey().equals(CLUSTER) && labels.containsKey(e.getValue()) ? " (" + labels.get(e.getValue()) + ")" : ""))
+        .collect(Collectors.joining(" ∧ "));
   }
 
   private static String capitalised(String text) {

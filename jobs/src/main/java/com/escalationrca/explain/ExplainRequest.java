@@ -18,6 +18,9 @@ import com.escalationrca.ingest.Field;
 public record ExplainRequest(LocalDate from, LocalDate to, List<Period> baseline, Map<String, String> where,
                              Direction direction, int limit, Matching matching) {
 
+  /** The narrative cluster, beside the dimensions: {@code --where cluster=C0012}. */
+  public static final String CLUSTER = "cluster";
+
   /**
    * The escalations a search query matched (their external ids), narrowing the population as
    * {@code where} does; the query is kept for the headline.
@@ -63,9 +66,9 @@ public record ExplainRequest(LocalDate from, LocalDate to, List<Period> baseline
       }
     }
     for (String dimension : where.keySet()) {
-      if (!Field.DIMENSIONS.contains(Field.byKey(dimension).orElse(Field.ID))) {
+      if (!dimension.equals(CLUSTER) && !Field.DIMENSIONS.contains(Field.byKey(dimension).orElse(Field.ID))) {
         throw new IllegalArgumentException("--where " + dimension + "=…: '" + dimension + "' is not a dimension (one of "
-            + String.join(", ", Field.DIMENSIONS.stream().map(Field::key).toList()) + ")");
+            + String.join(", ", Field.DIMENSIONS.stream().map(Field::key).toList()) + ", or cluster)");
       }
     }
     if (limit < 1) {
@@ -89,6 +92,31 @@ public record ExplainRequest(LocalDate from, LocalDate to, List<Period> baseline
     if (to.isBefore(from)) {
       throw new IllegalArgumentException("the window ends (" + to + ") before it starts (" + from + ")");
     }
+  }
+
+  /**
+   * The question as the CLI, the page and the API take it: a baseline of one's own (both days), or
+   * {@code previous}, or {@code weekdays:N}. Bad input is an IllegalArgumentException in plain words.
+   */
+  public static ExplainRequest of(LocalDate from, LocalDate to, String baseline, LocalDate baselineFrom,
+                                  LocalDate baselineTo, Map<String, String> where, Direction direction, int limit) {
+    if (from == null || to == null) {
+      throw new IllegalArgumentException("give the window's first and last day (--from and --to)");
+    }
+    if ((baselineFrom == null) != (baselineTo == null)) {
+      throw new IllegalArgumentException("--baseline-from and --baseline-to go together");
+    }
+    if (baselineFrom != null) {
+      return between(from, to, baselineFrom, baselineTo, where, direction, limit);
+    }
+    String kind = baseline == null || baseline.isBlank() ? "previous" : baseline.strip();
+    if (kind.equals("previous")) {
+      return previous(from, to, where, direction, limit);
+    }
+    if (kind.matches("weekdays:\\d{1,2}")) {
+      return weekdays(from, to, Integer.parseInt(kind.substring("weekdays:".length())), where, direction, limit);
+    }
+    throw new IllegalArgumentException("--baseline is '" + kind + "': previous or weekdays:N (e.g. weekdays:4)");
   }
 
   /** A baseline of one period. */

@@ -1,15 +1,25 @@
 package com.escalationrca.explain;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The answer: the headline change, the explanations by rank, how many candidates were tested, and
- * the share of the change that the explanations shown together leave unexplained.
+ * The answer: the headline change, the explanations by rank, how many candidates were tested, the
+ * share of the change that the explanations shown together leave unexplained, the population's
+ * escalations day by day over both periods (for the chart), and notes on what was left out and why.
  */
-public record Explained(Change change, List<Explanation> explanations, int tested, double unexplained) {
+public record Explained(Change change, List<Explanation> explanations, int tested, double unexplained,
+                        List<Day> daily, List<String> notes) {
 
   /** The window against what the baseline's daily rate predicts for it. */
   public record Change(String window, String baseline, String where, long observed, long baselineObserved,
                        double expected, double excess, double ratio, String summary) {
   }
+
+  /** One day's escalations of the population, and which period the day belongs to. */
+  public record Day(LocalDate day, long escalations, Period period) {
+  }
+
+  /** Where a day falls. */
+  public enum Period { WINDOW, BASELINE, NEITHER }
 }

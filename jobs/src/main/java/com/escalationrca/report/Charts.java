@@ -66,6 +66,45 @@ public final class Charts {
     return svg(plot, width, height);
   }
 
+  /**
+   * A population's escalations day by day for an investigation: the baseline's days shaded grey, the
+   * window's shaded red, and the level the baseline predicts per day drawn across the window.
+   */
+  public static String investigation(java.util.List<java.util.Map.Entry<java.time.LocalDate, Long>> days,
+                                     java.util.List<java.time.LocalDate[]> baseline, java.time.LocalDate[] window,
+                                     double expectedPerDay, int width, int height) {
+    TimeSeries counts = new TimeSeries("escalations");
+    days.forEach(d -> counts.addOrUpdate(day(d.getKey()), d.getValue()));
+    TimeSeries expected = new TimeSeries("expected from the baseline");
+    for (java.time.LocalDate d = window[0]; !d.isAfter(window[1]); d = d.plusDays(1)) {
+      expected.add(day(d), expectedPerDay);
+    }
+    TimeSeriesCollection data = new TimeSeriesCollection();
+    data.addSeries(counts);
+    data.addSeries(expected);
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+    renderer.setSeriesPaint(0, ONSET);
+    renderer.setSeriesStroke(0, new BasicStroke(1.5f));
+    renderer.setSeriesPaint(1, EXPECTED);
+    renderer.setSeriesStroke(1, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+        new float[] {5f, 4f}, 0f));
+    XYPlot plot = new XYPlot(data, dateAxis(), countAxis(), renderer);
+    for (java.time.LocalDate[] period : baseline) {
+      plot.addDomainMarker(shade(period, new Color(0x7F, 0x8C, 0x8D, 0x30)), org.jfree.chart.ui.Layer.BACKGROUND);
+    }
+    plot.addDomainMarker(shade(window, new Color(0xC0, 0x39, 0x2B, 0x30)), org.jfree.chart.ui.Layer.BACKGROUND);
+    return svg(plot, width, height);
+  }
+
+  /** Days from one to another, both whole, as a shaded band. */
+  private static org.jfree.chart.plot.IntervalMarker shade(java.time.LocalDate[] period, Color color) {
+    org.jfree.chart.plot.IntervalMarker band = new org.jfree.chart.plot.IntervalMarker(
+        day(period[0]).getFirstMillisecond(), day(period[1]).getLastMillisecond());
+    band.setPaint(color);
+    band.setOutlinePaint(null);
+    return band;
+  }
+
   /** A cluster's size night by night. */
   public static String sizes(java.util.List<java.util.Map.Entry<java.time.LocalDate, Integer>> nights, int width,
                              int height) {

@@ -45,6 +45,7 @@ public class ClusterController {
     model.addAttribute("findings", report.findings().stream().filter(f -> !f.clusterId().equals("all")
             && com.escalationrca.correlate.FindingMembers.within(f.clusterId(), id)).toList());
     model.addAttribute("examples", escalations.lines(cluster.exampleIds()));
+    model.addAttribute("investigateLink", InvestigateLinks.forCluster(id, row.date(), report.window().start()));
     return "cluster";
   }
 }

@@ -20,11 +20,13 @@ public class EscalationController {
   private final Escalations escalations;
   private final LiveSearcher searcher;
   private final AuditLog audit;
+  private final RunCatalog catalog;
 
-  public EscalationController(Escalations escalations, LiveSearcher searcher, AuditLog audit) {
+  public EscalationController(Escalations escalations, LiveSearcher searcher, AuditLog audit, RunCatalog catalog) {
     this.escalations = escalations;
     this.searcher = searcher;
     this.audit = audit;
+    this.catalog = catalog;
   }
 
   @GetMapping("/escalations/{id}")
@@ -34,6 +36,10 @@ public class EscalationController {
     audit.record(((Viewer) model.getAttribute("viewer")).name(), "open escalation", id, Viewer.remote(request));
     model.addAttribute("escalation", detail);
     model.addAttribute("similar", similarTo(searcher, id));
+    if (detail.cluster() != null) {
+      model.addAttribute("investigateLink", InvestigateLinks.forEscalation(detail.cluster(), detail.created(),
+          catalog.latestCompleted().map(r -> catalog.report(r).window().start()).orElse(null)));
+    }
     return "escalation";
   }
 

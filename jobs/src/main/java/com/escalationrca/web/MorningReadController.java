@@ -72,6 +72,11 @@ public class MorningReadController {
       return MorningRead.of(run, catalog.report(run), f -> series.series(run.runId(), f));
     });
     model.addAttribute("read", read);
+    boolean analyst = model.getAttribute("viewer") instanceof Viewer v && v.analyst();
+    Map<Integer, String> investigate = new java.util.HashMap<>();
+    read.entries().forEach(e -> investigate.put(e.lead().rank(),
+        InvestigateLinks.forFinding(e.lead(), e.series(), run.date(), read.report().window().start(), analyst)));
+    model.addAttribute("investigate", investigate);
     model.addAttribute("previous", catalog.previous(run).orElse(null));
     model.addAttribute("runs", catalog.runs(RUNS_LISTED));
     return "morning-read";
@@ -100,6 +105,8 @@ public class MorningReadController {
     model.addAttribute("page", current);
     model.addAttribute("pages", pages);
     model.addAttribute("searchLink", searchLink(finding, run, daily));
+    model.addAttribute("investigateLink", InvestigateLinks.forFinding(finding, daily, run.date(),
+        report.window().start(), model.getAttribute("viewer") instanceof Viewer v && v.analyst()));
     audit.record(model.getAttribute("viewer") instanceof Viewer v ? v.name() : "", "finding",
         date + " #" + rank + " page " + current, Viewer.remote(request));
     return "finding";

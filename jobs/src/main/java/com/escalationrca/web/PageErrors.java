@@ -11,7 +11,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /** Errors of the pages as pages in plain words: a wrong link is a 404, bad input a 400, never a stack trace. */
 @ControllerAdvice(assignableTypes = {MorningReadController.class, ClusterController.class, SearchController.class,
-    EscalationController.class, AdminController.class, CauseController.class})
+    EscalationController.class, AdminController.class, CauseController.class, InvestigateController.class})
 public class PageErrors {
 
   private final PageModel pageModel;
@@ -42,6 +42,18 @@ public class PageErrors {
   @ResponseStatus(HttpStatus.TOO_MANY_REQUESTS)
   public String tooManySearches(SearchPermits.TooManySearchesException e, Model model) {
     return problem(model, "Too many searches at once", e.getMessage());
+  }
+
+  @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+  @ResponseStatus(HttpStatus.FORBIDDEN)
+  public String forbidden(org.springframework.security.access.AccessDeniedException e, Model model) {
+    return problem(model, "Not allowed", e.getMessage());
+  }
+
+  @ExceptionHandler(org.springframework.validation.BindException.class)
+  @ResponseStatus(HttpStatus.BAD_REQUEST)
+  public String badForm(org.springframework.validation.BindException e, Model model) {
+    return problem(model, "Cannot show this", BindErrors.message(e));
   }
 
   @ExceptionHandler({IllegalArgumentException.class, MethodArgumentTypeMismatchException.class})

@@ -8,7 +8,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /** The signed-in person of the current request, with what the pages may offer them. */
 public record Viewer(String name, boolean analyst, boolean admin) {
 
-  static Viewer current(org.springframework.security.access.hierarchicalroles.RoleHierarchy hierarchy) {
+  public static Viewer current(org.springframework.security.access.hierarchicalroles.RoleHierarchy hierarchy) {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     if (auth == null || !auth.isAuthenticated() || auth.getName() == null || "anonymousUser".equals(auth.getName())) {
       return new Viewer("", false, false);

@@ -134,6 +134,36 @@ class BrowserTest extends ServedNight {
   }
 
   @Test
+  void aManagerReadsAFindingsEscalationsAt1280PixelsAndInvestigatesIt() throws IOException {
+    signIn("max");
+    browser.findElement(By.cssSelector("a.finding-link")).click();
+    JavascriptExecutor js = (JavascriptExecutor) browser;
+    Number overflow = (Number) js.executeScript("const t = document.querySelector('table.escalations');"
+        + " return t.getBoundingClientRect().right - document.documentElement.clientWidth;");
+    assertThat(overflow.doubleValue()).as("the escalations table fits the page width").isLessThanOrEqualTo(0);
+    Number tallest = (Number) js.executeScript("return Math.max(...[...document.querySelectorAll("
+        + "'table.escalations tbody tr')].map(r => r.getBoundingClientRect().height));");
+    assertThat(tallest.doubleValue()).as("no row stretched by an unwrapped dimensions line").isLessThan(200);
+    assertThat(browser.findElements(By.cssSelector("td.dims .badge"))).isNotEmpty();
+    screenshot("finding-1280");
+
+    browser.findElement(By.cssSelector("a.investigate-link")).click();
+    assertThat(browser.findElement(By.id("headline")).getText()).contains("escalations against");
+    Number chartWidth = (Number) js.executeScript("return document.querySelector('img.chart').naturalWidth");
+    assertThat(chartWidth.intValue()).isGreaterThan(100);
+    browser.findElement(By.cssSelector("details.behind summary")).click();
+    assertThat(browser.findElement(By.cssSelector("li.example")).isDisplayed()).isTrue();
+    assertThat(browser.findElements(By.cssSelector("a.search-link"))).as("managers do not search narratives").isEmpty();
+    noScriptRan();
+    screenshot("investigate");
+
+    java.util.List<org.openqa.selenium.WebElement> where = browser.findElements(By.cssSelector("input.where"));
+    where.get(where.size() - 1).sendKeys("nonsense");
+    browser.findElement(By.id("investigate-button")).click();
+    assertThat(browser.findElement(By.id("question-error")).getText()).contains("DIM=VALUE");
+  }
+
+  @Test
   void aManagerCannotReachNarrativeSearch() throws IOException {
     signIn("max");
     assertThat(browser.findElements(By.linkText("Search"))).isEmpty();

@@ -110,6 +110,47 @@ class HostileParametersTest extends ServedNight {
         "the parameter 'q' contains a NUL character (U+0000), which cannot be searched or stored");
   }
 
+  private static Arbitrary<String> questions() {
+    Arbitrary<String> where = Arbitraries.oneOf(Arbitraries.of("vendor=Atlas Review", "market=BR", "cluster=C0001",
+            "cluster=C9999", "site=Manila", "vendor", "=BR", "market=", "vendor=a=b", "policy=\u0000"),
+        Arbitraries.strings().ofMaxLength(20));
+    Arbitrary<String> baseline = Arbitraries.of("previous", "weekdays:4", "weekdays:0", "weekdays:99", "weekly", "", "weekdays:");
+    Arbitrary<String> direction = Arbitraries.of("rise", "dip", "both", "RISE", "up", "");
+    return Combinators.combine(dates(), dates(), baseline, dates(), where, queries(), direction, numbers())
+        .as((from, to, b, baselineFrom, w, q, d, limit) -> "from=" + WebClient.encode(from) + "&to=" + WebClient.encode(to)
+            + maybe("baseline", b, from) + maybe("baselineFrom", baselineFrom, to) + maybe("baselineTo", to, b)
+            + maybe("where", w, baselineFrom) + maybe("q", q, w) + maybe("direction", d, q) + maybe("limit", limit, d));
+  }
+
+  @Test
+  void theExplainApiAnswersEveryGeneratedQuestionWithAnAnswerOrAReason() throws Exception {
+    List<String> questions = new ArrayList<>();
+    JqwikSession.run(String.valueOf(SEED), () -> {
+      Random random = new Random(SEED);
+      var generator = questions().generator(1000);
+      for (int i = 0; i < 80; i++) {
+        questions.add(generator.next(random).value());
+      }
+    });
+    // Dates that are real and cover the night's days, so that some generated questions are answered.
+    questions.add("from=" + RUN_DATE.minusDays(6) + "&to=" + RUN_DATE + "&where=" + WebClient.encode("market=BR"));
+    WebClient api = WebClient.basic(port, "ana", PASSWORD);
+    int ok = 0;
+    for (String question : questions) {
+      HttpResponse<String> response = api.get("/api/explain?" + question);
+      assertThat(response.statusCode()).as("seed %d: /api/explain?%s answered %s", SEED, shown(question), response.body())
+          .isIn(200, 400, 503);
+      JsonNode body = JSON.readTree(response.body());
+      if (response.statusCode() == 200) {
+        ok++;
+        assertThat(body.path("change").path("summary").asString()).as(shown(question)).isNotBlank();
+      } else {
+        assertThat(body.path("error").asString()).as(shown(question)).isNotBlank().doesNotContain("Exception", "\tat ");
+      }
+    }
+    assertThat(ok).as("some generated questions are answered").isPositive();
+  }
+
   private static Arbitrary<String> words() {
     return Arbitraries.oneOf(Arbitraries.of("dana", "", "   ", "TS-12", "OTHER-1", "ts-0", "<script>alert(1)</script>",
             "=HYPERLINK(\"x\")", "%00"),

@@ -36,9 +36,21 @@ public class ApiErrors {
     return error(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
   }
 
+  /** A role may not ask this (a manager's narrative query): 403 with the reason, not the bare filter page. */
+  @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+  public ResponseEntity<Map<String, String>> forbidden(org.springframework.security.access.AccessDeniedException e) {
+    return error(HttpStatus.FORBIDDEN, e.getMessage());
+  }
+
   @ExceptionHandler(IllegalArgumentException.class)
   public ResponseEntity<Map<String, String>> badRequest(IllegalArgumentException e) {
     return error(HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
+  /** A parameter bound into a form (/api/explain's dates) that is not what it should be. */
+  @ExceptionHandler(org.springframework.validation.BindException.class)
+  public ResponseEntity<Map<String, String>> badForm(org.springframework.validation.BindException e) {
+    return error(HttpStatus.BAD_REQUEST, com.escalationrca.web.BindErrors.message(e));
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
