@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "escalation-rca", mixinStandardHelpOptions = true, version = "escalation-rca 0.1.0",
     description = "Nightly root-cause analysis of Trust & Safety escalations.",
     subcommands = {DemoCommand.class, GenerateCommand.class, ImportCommand.class, RunCommand.class,
-        SearchCommand.class, ReindexCommand.class, PullCommand.class, ServeCommand.class, UsersCommand.class, CausesCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class})
+        SearchCommand.class, ReindexCommand.class, PullCommand.class, ServeCommand.class, UsersCommand.class, CausesCommand.class, ExplainCommand.class, EventsCommand.class,
+        CommandLine.HelpCommand.class})
 public final class EscalationRca {
 
   public static void main(String[] args) {

@@ -127,6 +127,9 @@ final class ExplainCommand implements Callable<Integer> {
       if (!x.also().isEmpty()) {
         System.out.println("    the same escalations: " + String.join(" · ", x.also()));
       }
+      if (x.event() != null) {
+        System.out.println("    " + x.event());
+      }
       System.out.println("    list them: " + searchCommand(x.search()));
     }
     System.out.printf("%,d candidates tested; %.0f %% of the change is left unexplained by the explanations shown%n",

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.escalationrca.cluster.DistinctiveTerms;
 import com.escalationrca.cluster.TermStatistics;
+import com.escalationrca.events.EventCitations;
 import com.escalationrca.index.IndexTermStatistics;
 import com.escalationrca.ingest.Taxonomy;
 import com.escalationrca.nlp.AnalysisStore;
@@ -30,9 +31,10 @@ public class CorrelateRun {
   private final Taxonomy taxonomy;
   private final StorageProperties storage;
   private final CauseTracker tracker;
+  private final EventCitations citations;
 
   public CorrelateRun(RunLedger ledger, FindingStore findings, AnalysisStore analyses, CorrelateProperties properties,
-                      Taxonomy taxonomy, StorageProperties storage, CauseTracker tracker) {
+                      Taxonomy taxonomy, StorageProperties storage, CauseTracker tracker, EventCitations citations) {
     this.ledger = ledger;
     this.findings = findings;
     this.analyses = analyses;
@@ -40,13 +42,17 @@ public class CorrelateRun {
     this.taxonomy = taxonomy;
     this.storage = storage;
     this.tracker = tracker;
+    this.citations = citations;
   }
 
   /** Correlates the run's clustered window, saves the findings and tracks tonight's causes. */
   public Correlation run(long runId) {
     RunWindow window = ledger.find(runId).orElseThrow();
+    // A finding whose rise began on or soon after an event concerning its values cites it, in every report and message.
+    EventCitations.Citer citer = citations.forDays(window.windowStart(), window.windowEnd());
     Correlation correlation = correlate(findings.observations(runId), findings.clusterLabels(runId),
-        window.windowStart(), window.windowEnd());
+        window.windowStart(), window.windowEnd())
+        .withCitations(f -> citer.cite(f.since(), Finding.values(f.dimension(), f.value())));
     findings.save(runId, correlation);
     // Tonight's causes join the ones followed across nights (and a resolved one that fires again regresses).
     tracker.track(runId, window.runDate());

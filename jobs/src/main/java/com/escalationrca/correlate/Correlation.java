@@ -15,6 +15,12 @@ public record Correlation(List<Finding> findings, Map<String, ClusterProfile> pr
     causes = List.copyOf(causes);
   }
 
+  /** The same outcome, each finding's summary citing the event {@code citation} names for it (if any). */
+  public Correlation withCitations(java.util.function.Function<Finding, java.util.Optional<String>> citation) {
+    return new Correlation(findings.stream().map(f -> citation.apply(f).map(f::citing).orElse(f)).toList(), profiles,
+        tests, causes);
+  }
+
   /** The same outcome with each cause's top terms set by {@code terms}. */
   public Correlation withCauseTerms(java.util.function.Function<Cause, List<String>> terms) {
     return new Correlation(findings, profiles, tests, causes.stream().map(c -> c.withTopTerms(terms.apply(c))).toList());

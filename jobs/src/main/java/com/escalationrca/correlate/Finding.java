@@ -52,6 +52,13 @@ public record Finding(int rank, String kind, String clusterId, String clusterLab
         trendQ, changeQ, score, summary, exampleIds, cause);
   }
 
+  /** The same finding, its summary citing the event it began after ("…; began 1 day after 'X' (policy launch)"). */
+  Finding citing(String citation) {
+    return new Finding(rank, kind, clusterId, clusterLabel, dimension, value, observed, expected, lift,
+        liftLow, liftHigh, pValue, qValue, recentObserved, recentExpected, spikeQ, since, weeklyChange,
+        trendQ, changeQ, score, summary + "; " + citation, exampleIds, cause);
+  }
+
   Finding inCause(int newCause) {
     return new Finding(rank, kind, clusterId, clusterLabel, dimension, value, observed, expected, lift,
         liftLow, liftHigh, pValue, qValue, recentObserved, recentExpected, spikeQ, since, weeklyChange,

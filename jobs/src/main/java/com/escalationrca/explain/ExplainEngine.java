@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import com.escalationrca.correlate.BenjaminiHochberg;
 import com.escalationrca.correlate.LiftInterval;
+import com.escalationrca.events.EventCitations;
 import com.escalationrca.ingest.Field;
 import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -64,9 +65,11 @@ public class ExplainEngine {
       """;
 
   private final JdbcTemplate jdbc;
+  private final EventCitations citations;
 
-  public ExplainEngine(JdbcTemplate jdbc) {
+  public ExplainEngine(JdbcTemplate jdbc, EventCitations citations) {
     this.jdbc = jdbc;
+    this.citations = citations;
   }
 
   /** One combination of dimension values (dimension indexes ascending) with its counts in both periods. */
@@ -212,6 +215,7 @@ public class ExplainEngine {
     // A precise candidate that took a broader one's place may hold slightly more or less: rank again.
     kept.sort(Comparator.comparingDouble((Integer i) -> -Math.abs(candidates.get(i).excess()))
         .thenComparingDouble(i -> candidates.get(i).p()));
+    EventCitations.Citer citer = citations.forDays(request.baselineStart(), request.to());
     List<Explanation> explanations = new ArrayList<>();
     for (int i : kept) {
       Candidate c = candidates.get(i);
@@ -222,10 +226,22 @@ public class ExplainEngine {
           clusterId == null ? null : labels.get(clusterId), c.window(), c.baseline(), c.expected(), c.excess(),
           lift == null ? null : lift.lift(), lift == null ? null : lift.low(), lift == null ? null : lift.high(), c.p(),
           q[i], change == 0 ? 0 : c.excess() / change, List.copyOf(also.getOrDefault(i, List.of())),
-          examples(request, values), search(request, values)));
+          examples(request, values), search(request, values), citer.citeWindow(request.from(), request.to(),
+          withWhere(request, values)).orElse(null)));
     }
+    Map<String, String> population = withWhere(request, Map.of());
+    List<com.escalationrca.events.Event> events = citer.events().stream()
+        .filter(e -> !e.last().isBefore(request.baselineStart()) && (population.isEmpty() || e.concerns(population)))
+        .toList();
     return new Explained(headline, explanations, candidates.size(), unexplained(cells, explanations, change, scale),
-        daily(request), notes);
+        daily(request), events, notes);
+  }
+
+  /** The values an explanation names, and those the question fixed. */
+  private static Map<String, String> withWhere(ExplainRequest request, Map<String, String> values) {
+    Map<String, String> all = new LinkedHashMap<>(request.where());
+    all.putAll(values);
+    return all;
   }
 
   /**

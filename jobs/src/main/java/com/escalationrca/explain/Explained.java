@@ -6,10 +6,11 @@ import java.util.List;
 /**
  * The answer: the headline change, the explanations by rank, how many candidates were tested, the
  * share of the change that the explanations shown together leave unexplained, the population's
- * escalations day by day over both periods (for the chart), and notes on what was left out and why.
+ * escalations day by day over both periods (for the chart), the events of those days concerning the
+ * population, and notes on what was left out and why.
  */
 public record Explained(Change change, List<Explanation> explanations, int tested, double unexplained,
-                        List<Day> daily, List<String> notes) {
+                        List<Day> daily, List<com.escalationrca.events.Event> events, List<String> notes) {
 
   /** The window against what the baseline's daily rate predicts for it. */
   public record Change(String window, String baseline, String where, long observed, long baselineObserved,

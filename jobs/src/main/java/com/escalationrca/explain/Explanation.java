@@ -12,12 +12,14 @@ import java.util.Map;
  * the narrative cluster when the explanation is one (alone or with values). {@code also}: the
  * candidates that describe mostly the same escalations, folded under it so that contributions are
  * not counted twice. {@code examples}: newest escalations of the window behind it; {@code search}:
- * the search query (with the window's dates) that lists them all.
+ * the search query (with the window's dates) that lists them all; {@code event}: the event it cites
+ * (one concerning its values that began within {@code rca.events.lead-days} before the window, or
+ * in it), or null.
  */
 public record Explanation(int rank, String description, Map<String, String> values, String cluster,
                           String clusterLabel, long observed, long baselineObserved, double expected, double excess,
                           Double lift, Double liftLow, Double liftHigh, double p, double q, double contribution,
-                          List<String> also, List<String> examples, Search search) {
+                          List<String> also, List<String> examples, Search search, String event) {
 
   /**
    * The search listing the escalations behind it: {@code query} for {@code rca search} (the

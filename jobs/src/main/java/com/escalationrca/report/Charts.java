@@ -34,12 +34,22 @@ public final class Charts {
   private static final Color OBSERVED = new Color(0xC0, 0x39, 0x2B);
   private static final Color EXPECTED = new Color(0x7F, 0x8C, 0x8D);
   private static final Color ONSET = new Color(0x2C, 0x3E, 0x50);
+  private static final Color EVENT = new Color(0x1F, 0x6F, 0xB2);
+
+  /** An event marked on a chart: its first day and a short label ("#3"), the title being listed beside the chart. */
+  public record Mark(java.time.LocalDate day, String label) {
+  }
 
   private Charts() {
   }
 
   /** Daily observed (solid) against expected (dashed) counts, the onset marked by a vertical line. */
   public static String observedVersusExpected(DailySeries series, int width, int height) {
+    return observedVersusExpected(series, java.util.List.of(), width, height);
+  }
+
+  /** The same, with events marked by dotted vertical lines. */
+  public static String observedVersusExpected(DailySeries series, java.util.List<Mark> events, int width, int height) {
     TimeSeries observed = new TimeSeries("observed");
     TimeSeries expected = new TimeSeries("expected");
     for (DailySeries.Day d : series.days()) {
@@ -63,6 +73,7 @@ public final class Charts {
       onset.setStroke(new BasicStroke(1f));
       plot.addDomainMarker(onset);
     }
+    mark(plot, events);
     return svg(plot, width, height);
   }
 
@@ -72,7 +83,7 @@ public final class Charts {
    */
   public static String investigation(java.util.List<java.util.Map.Entry<java.time.LocalDate, Long>> days,
                                      java.util.List<java.time.LocalDate[]> baseline, java.time.LocalDate[] window,
-                                     double expectedPerDay, int width, int height) {
+                                     double expectedPerDay, java.util.List<Mark> events, int width, int height) {
     TimeSeries counts = new TimeSeries("escalations");
     days.forEach(d -> counts.addOrUpdate(day(d.getKey()), d.getValue()));
     TimeSeries expected = new TimeSeries("expected from the baseline");
@@ -93,6 +104,7 @@ public final class Charts {
       plot.addDomainMarker(shade(period, new Color(0x7F, 0x8C, 0x8D, 0x30)), org.jfree.chart.ui.Layer.BACKGROUND);
     }
     plot.addDomainMarker(shade(window, new Color(0xC0, 0x39, 0x2B, 0x30)), org.jfree.chart.ui.Layer.BACKGROUND);
+    mark(plot, events);
     return svg(plot, width, height);
   }
 
@@ -105,20 +117,36 @@ public final class Charts {
     return band;
   }
 
-  /** A cluster's size night by night. */
-  public static String sizes(java.util.List<java.util.Map.Entry<java.time.LocalDate, Integer>> nights, int width,
-                             int height) {
-    return perNight("size", nights, width, height);
+  /** A cluster's size night by night, events marked. */
+  public static String sizes(java.util.List<java.util.Map.Entry<java.time.LocalDate, Integer>> nights,
+                             java.util.List<Mark> events, int width, int height) {
+    return perNight("size", nights, events, width, height);
+  }
+
+  /** Events as dotted vertical lines labelled at the top ("#3"). */
+  private static void mark(XYPlot plot, java.util.List<Mark> events) {
+    for (Mark event : events) {
+      ValueMarker line = new ValueMarker(day(event.day()).getFirstMillisecond());
+      line.setPaint(EVENT);
+      line.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 3f}, 0f));
+      line.setLabel(event.label());
+      line.setLabelFont(new Font("SansSerif", Font.PLAIN, 10));
+      line.setLabelPaint(EVENT);
+      line.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+      line.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+      plot.addDomainMarker(line, org.jfree.chart.ui.Layer.FOREGROUND);
+    }
   }
 
   /** One count per night (a cluster's size, a cause's escalations), points joined. */
   public static String perNight(String name, java.util.List<java.util.Map.Entry<java.time.LocalDate, Integer>> nights,
-                                int width, int height) {
+                                java.util.List<Mark> events, int width, int height) {
     TimeSeries size = new TimeSeries(name);
     nights.forEach(n -> size.addOrUpdate(day(n.getKey()), n.getValue()));
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
     renderer.setSeriesPaint(0, ONSET);
     XYPlot plot = new XYPlot(new TimeSeriesCollection(size), dateAxis(), countAxis(), renderer);
+    mark(plot, events);
     return svg(plot, width, height);
   }
 

@@ -43,11 +43,13 @@ public class ReportPublisher {
   private final Template markdown;
   private final Template html;
   private final FindingSeries series;
+  private final EventMarks events;
 
-  public ReportPublisher(ReportReader reader, StorageProperties storage, FindingSeries series) {
+  public ReportPublisher(ReportReader reader, StorageProperties storage, FindingSeries series, EventMarks events) {
     this.reader = reader;
     this.storage = storage;
     this.series = series;
+    this.events = events;
     this.markdown = template("/report/summary.md.mustache", false);
     this.html = template("/report/index.html.mustache", true);
   }
@@ -156,8 +158,12 @@ public class ReportPublisher {
     Map<Integer, RunReport.FindingSummary> byRank = new HashMap<>();
     report.findings().forEach(f -> byRank.put(f.rank(), f));
     for (Map<String, Object> cause : (List<Map<String, Object>>) model.get("topFindings")) {
-      DailySeries daily = series.series(runId, byRank.get((Integer) cause.get("rank")));
-      cause.put("chart", Charts.dataUri(Charts.observedVersusExpected(daily, 640, 200)));
+      RunReport.FindingSummary lead = byRank.get((Integer) cause.get("rank"));
+      DailySeries daily = series.series(runId, lead);
+      List<com.escalationrca.events.Event> marked = events.of(lead, daily);
+      cause.put("chart", Charts.dataUri(Charts.observedVersusExpected(daily, EventMarks.marks(marked), 640, 200)));
+      cause.put("events", String.join("; ", marked.stream().map(EventMarks::line).toList()));
+      cause.put("hasEvents", !marked.isEmpty());
       cause.put("onset", daily.onset() == null ? "" : daily.onset().toString());
     }
   }

@@ -30,8 +30,11 @@ public class CauseController {
   private final TrackedCauses causes;
   private final RunCatalog catalog;
   private final AuditLog audit;
+  private final com.escalationrca.report.EventMarks eventMarks;
 
-  public CauseController(TrackedCauses causes, RunCatalog catalog, AuditLog audit) {
+  public CauseController(TrackedCauses causes, RunCatalog catalog, AuditLog audit,
+                         com.escalationrca.report.EventMarks eventMarks) {
+    this.eventMarks = eventMarks;
     this.causes = causes;
     this.catalog = catalog;
     this.audit = audit;
@@ -53,7 +56,12 @@ public class CauseController {
         .map(n -> Map.entry(n.getKey(), n.getValue().intValue())).toList();
     model.addAttribute("cause", cause);
     model.addAttribute("events", causes.events(id));
-    model.addAttribute("chart", Charts.dataUri(Charts.perNight("escalations", nights, 720, 200)));
+    List<com.escalationrca.events.Event> marked = nights.isEmpty() ? List.of() : eventMarks.concerning(
+        nights.get(0).getKey(), nights.get(nights.size() - 1).getKey(),
+        com.escalationrca.correlate.Finding.values(cause.dimension(), cause.value()));
+    model.addAttribute("chart", Charts.dataUri(Charts.perNight("escalations", nights,
+        com.escalationrca.report.EventMarks.marks(marked), 720, 200)));
+    model.addAttribute("marked", marked.stream().map(com.escalationrca.report.EventMarks::line).toList());
     model.addAttribute("today", LocalDate.now(ZoneOffset.UTC));
     model.addAttribute("effect", effect(id));
     return "cause";

@@ -22,8 +22,10 @@ public class ClusterController {
 
   private final RunCatalog catalog;
   private final Escalations escalations;
+  private final com.escalationrca.report.EventMarks eventMarks;
 
-  public ClusterController(RunCatalog catalog, Escalations escalations) {
+  public ClusterController(RunCatalog catalog, Escalations escalations, com.escalationrca.report.EventMarks eventMarks) {
+    this.eventMarks = eventMarks;
     this.catalog = catalog;
     this.escalations = escalations;
   }
@@ -41,7 +43,10 @@ public class ClusterController {
     model.addAttribute("run", row);
     model.addAttribute("cluster", cluster);
     model.addAttribute("sizes", sizes);
-    model.addAttribute("chart", Charts.dataUri(Charts.sizes(sizes, 720, 200)));
+    List<com.escalationrca.events.Event> marked = sizes.isEmpty() ? List.of()
+        : eventMarks.concerning(sizes.get(0).getKey(), sizes.get(sizes.size() - 1).getKey(), Map.of());
+    model.addAttribute("chart", Charts.dataUri(Charts.sizes(sizes, com.escalationrca.report.EventMarks.marks(marked), 720, 200)));
+    model.addAttribute("events", marked.stream().map(com.escalationrca.report.EventMarks::line).toList());
     model.addAttribute("findings", report.findings().stream().filter(f -> !f.clusterId().equals("all")
             && com.escalationrca.correlate.FindingMembers.within(f.clusterId(), id)).toList());
     model.addAttribute("examples", escalations.lines(cluster.exampleIds()));

@@ -15,6 +15,7 @@ import com.escalationrca.explain.Explained;
 import com.escalationrca.explain.Explanation;
 import com.escalationrca.ingest.Field;
 import com.escalationrca.report.Charts;
+import com.escalationrca.report.EventMarks;
 import com.escalationrca.report.SpreadsheetCell;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -59,6 +60,7 @@ public class InvestigateController {
       Map<Integer, List<Escalations.Line>> examples = new LinkedHashMap<>();
       answer.explanations().forEach(x -> examples.put(x.rank(), escalations.lines(x.examples())));
       model.addAttribute("examples", examples);
+      model.addAttribute("events", answer.events().stream().map(EventMarks::line).toList());
       Map<Integer, String> searches = new LinkedHashMap<>();
       answer.explanations().forEach(x -> searches.put(x.rank(), InvestigateLinks.search(x)));
       model.addAttribute("searches", searches);
@@ -110,6 +112,6 @@ public class InvestigateController {
         .map(d -> Map.entry(d.day(), d.escalations())).toList();
     List<LocalDate[]> baseline = request.baseline().stream().map(p -> new LocalDate[] {p.from(), p.to()}).toList();
     return Charts.investigation(days, baseline, new LocalDate[] {request.from(), request.to()},
-        answer.change().expected() / request.windowDays(), 960, 260);
+        answer.change().expected() / request.windowDays(), EventMarks.marks(answer.events()), 960, 260);
   }
 }

@@ -22,7 +22,7 @@ public record MorningRead(RunCatalog.RunRow run, RunReport report, List<Entry> e
   static final int TOP_CAUSES = 10;
 
   public record Entry(int position, RunReport.FindingSummary lead, RunReport.CauseSummary cause,
-                      List<RunReport.FindingSummary> also, String chart, DailySeries series) {
+                      List<RunReport.FindingSummary> also, String chart, DailySeries series, List<String> events) {
 
     public boolean isNew() {
       return FindingChanges.NEW.equals(lead.change());
@@ -42,16 +42,19 @@ public record MorningRead(RunCatalog.RunRow run, RunReport report, List<Entry> e
     DailySeries series(RunReport.FindingSummary finding);
   }
 
-  public static MorningRead of(RunCatalog.RunRow run, RunReport report, SeriesSource series) {
+  public static MorningRead of(RunCatalog.RunRow run, RunReport report, SeriesSource series,
+                               com.escalationrca.report.EventMarks events) {
     Map<Integer, RunReport.FindingSummary> byRank = new HashMap<>();
     report.findings().forEach(f -> byRank.put(f.rank(), f));
     List<Entry> entries = new ArrayList<>();
     for (RunReport.CauseSummary cause : report.causes().stream().filter(c -> !c.dismissed()).limit(TOP_CAUSES).toList()) {
       RunReport.FindingSummary lead = byRank.get(cause.leadRank());
       DailySeries daily = series.series(lead);
+      List<com.escalationrca.events.Event> marked = events.of(lead, daily);
       entries.add(new Entry(entries.size() + 1, lead, cause,
           cause.ranks().stream().skip(1).map(byRank::get).toList(),
-          Charts.dataUri(Charts.observedVersusExpected(daily, 720, 220)), daily));
+          Charts.dataUri(Charts.observedVersusExpected(daily, com.escalationrca.report.EventMarks.marks(marked), 720, 220)),
+          daily, marked.stream().map(com.escalationrca.report.EventMarks::line).toList()));
     }
     long fresh = report.findings().stream().filter(f -> FindingChanges.NEW.equals(f.change())).count();
     return new MorningRead(run, report, entries, fresh, report.findings().size() - fresh, report.ended(),

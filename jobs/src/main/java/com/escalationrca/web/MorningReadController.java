@@ -34,9 +34,14 @@ public class MorningReadController {
   private final Escalations escalations;
   private final AuditLog audit;
   private final WebProperties properties;
+  private final com.escalationrca.report.EventMarks events;
+  private final com.escalationrca.events.EventStore eventStore;
 
   public MorningReadController(RunCatalog catalog, FindingSeries series, Escalations escalations, AuditLog audit,
-                               WebProperties properties) {
+                               WebProperties properties, com.escalationrca.report.EventMarks events,
+                               com.escalationrca.events.EventStore eventStore) {
+    this.events = events;
+    this.eventStore = eventStore;
     this.catalog = catalog;
     this.series = series;
     this.escalations = escalations;
@@ -64,12 +69,13 @@ public class MorningReadController {
   }
 
   private String read(RunCatalog.RunRow run, Model model) {
-    // A completed run's morning read never changes: charts are drawn once per run, not per visit.
-    MorningRead read = reads.computeIfAbsent(run.runId() + "@" + catalog.trackingVersion(), id -> {
+    // A completed run's morning read changes only with its causes' tracking and the events on its
+    // charts: charts are drawn once per run and version, not per visit.
+    MorningRead read = reads.computeIfAbsent(run.runId() + "@" + catalog.trackingVersion() + "@" + eventStore.version(), id -> {
       if (reads.size() >= READS_KEPT) {
         reads.clear();
       }
-      return MorningRead.of(run, catalog.report(run), f -> series.series(run.runId(), f));
+      return MorningRead.of(run, catalog.report(run), f -> series.series(run.runId(), f), events);
     });
     model.addAttribute("read", read);
     boolean analyst = model.getAttribute("viewer") instanceof Viewer v && v.analyst();
@@ -98,7 +104,10 @@ public class MorningReadController {
     DailySeries daily = series.series(run.runId(), finding);
     model.addAttribute("run", run);
     model.addAttribute("finding", finding);
-    model.addAttribute("chart", Charts.dataUri(Charts.observedVersusExpected(daily, 720, 220)));
+    List<com.escalationrca.events.Event> marked = events.of(finding, daily);
+    model.addAttribute("chart", Charts.dataUri(Charts.observedVersusExpected(daily,
+        com.escalationrca.report.EventMarks.marks(marked), 720, 220)));
+    model.addAttribute("events", marked.stream().map(com.escalationrca.report.EventMarks::line).toList());
     model.addAttribute("series", daily);
     model.addAttribute("total", members.size());
     model.addAttribute("lines", escalations.lines(ids));

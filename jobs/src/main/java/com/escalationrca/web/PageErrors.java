@@ -11,7 +11,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /** Errors of the pages as pages in plain words: a wrong link is a 404, bad input a 400, never a stack trace. */
 @ControllerAdvice(assignableTypes = {MorningReadController.class, ClusterController.class, SearchController.class,
-    EscalationController.class, AdminController.class, CauseController.class, InvestigateController.class})
+    EscalationController.class, AdminController.class, CauseController.class, InvestigateController.class,
+    EventController.class})
 public class PageErrors {
 
   private final PageModel pageModel;
