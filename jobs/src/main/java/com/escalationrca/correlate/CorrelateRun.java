@@ -32,9 +32,12 @@ public class CorrelateRun {
   private final StorageProperties storage;
   private final CauseTracker tracker;
   private final EventCitations citations;
+  private final DropProperties drops;
 
   public CorrelateRun(RunLedger ledger, FindingStore findings, AnalysisStore analyses, CorrelateProperties properties,
-                      Taxonomy taxonomy, StorageProperties storage, CauseTracker tracker, EventCitations citations) {
+                      Taxonomy taxonomy, StorageProperties storage, CauseTracker tracker, EventCitations citations,
+                      DropProperties drops) {
+    this.drops = drops;
     this.ledger = ledger;
     this.findings = findings;
     this.analyses = analyses;
@@ -67,7 +70,8 @@ public class CorrelateRun {
   public Correlation correlate(List<Observation> observations, Map<String, String> clusterLabels,
                                LocalDate windowStart, LocalDate windowEnd) {
     Correlation correlation = new Correlator(properties, taxonomy)
-        .correlate(observations, clusterLabels, windowStart, windowEnd);
+        .correlate(observations, clusterLabels, windowStart, windowEnd)
+        .withDrops(new DropDetector(properties, drops).detect(observations, windowStart, windowEnd));
     try (TermStatistics statistics = IndexTermStatistics.open(storage.indexDir())) {
       return correlation.withCauseTerms(cause -> DistinctiveTerms.of(
           analyses.documents(cause.memberIds().stream().limit(CAUSE_TERM_SAMPLE).toList()), statistics, CAUSE_TERMS));

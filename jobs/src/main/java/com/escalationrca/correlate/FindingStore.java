@@ -84,6 +84,27 @@ public class FindingStore {
 
   @Transactional
   public void save(long runId, Correlation correlation) {
+    jdbc.update("delete from population_drop where run_id = ?", runId);
+    jdbc.batchUpdate("""
+        insert into population_drop (run_id, rank, dimension, value, recent, expected, ratio, ratio_low, ratio_high,
+          p_value, q_value, per_day_before, per_day_recent, summary)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """, correlation.drops(), 200, (ps, d) -> {
+          ps.setLong(1, runId);
+          ps.setInt(2, d.rank());
+          ps.setString(3, d.dimension());
+          ps.setString(4, d.value());
+          ps.setLong(5, d.recent());
+          ps.setDouble(6, d.expected());
+          ps.setDouble(7, d.ratio());
+          ps.setDouble(8, d.ratioLow());
+          ps.setDouble(9, d.ratioHigh());
+          ps.setDouble(10, d.pValue());
+          ps.setDouble(11, d.qValue());
+          ps.setDouble(12, d.perDayBefore());
+          ps.setDouble(13, d.perDayRecent());
+          ps.setString(14, d.summary());
+        });
     jdbc.update("delete from finding where run_id = ?", runId);
     jdbc.update("delete from finding_cause where run_id = ?", runId);
     jdbc.batchUpdate("""

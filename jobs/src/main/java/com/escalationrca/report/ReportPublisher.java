@@ -144,6 +144,8 @@ public class ReportPublisher {
     model.put("hasEnded", !report.ended().isEmpty());
     model.put("deliveries", report.deliveries());
     model.put("hasDeliveries", !report.deliveries().isEmpty());
+    model.put("drops", report.drops());
+    model.put("hasDrops", !report.drops().isEmpty());
     model.put("resolutions", report.resolutions());
     model.put("hasResolutions", !report.resolutions().isEmpty());
     long dismissed = report.causes().stream().filter(RunReport.CauseSummary::dismissed).count();

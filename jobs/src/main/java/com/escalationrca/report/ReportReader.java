@@ -91,7 +91,18 @@ public class ReportReader {
         new RunReport.Counts(counts.changed(), counts.analyzed(), counts.embedded(), counts.indexed(), counts.windowSize(),
             bucket.getOrDefault("clustered", 0L), bucket.getOrDefault("unclustered", 0L),
             clusters.size(), findings.size()),
-        clusters, findings, causes, ended(runId, findings), resolutions(runId, window), deliveries(runId));
+        clusters, findings, causes, ended(runId, findings), resolutions(runId, window), deliveries(runId), drops(runId));
+  }
+
+  /** The values whose escalations dropped, by rank (their summaries were made of redacted values). */
+  private List<RunReport.DropSummary> drops(long runId) {
+    return jdbc.query("""
+        select rank, dimension, value, recent, expected, ratio, ratio_low, ratio_high, q_value, per_day_before,
+          per_day_recent, summary
+        from population_drop where run_id = ? order by rank
+        """, (rs, i) -> new RunReport.DropSummary(rs.getInt(1), rs.getString(2), redactor.redact(rs.getString(3)),
+        rs.getLong(4), rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8), rs.getDouble(9),
+        rs.getDouble(10), rs.getDouble(11), rs.getString(12)), runId);
   }
 
   /** Where the run was published and how it went (none before its deliver step ran). */

@@ -9,7 +9,17 @@ import java.util.List;
  */
 public record RunReport(LocalDate runDate, Window window, Counts counts, List<ClusterSummary> clusters,
                         List<FindingSummary> findings, List<CauseSummary> causes, List<String> ended,
-                        List<Resolution> resolutions, List<Delivery> deliveries) {
+                        List<Resolution> resolutions, List<Delivery> deliveries, List<DropSummary> drops) {
+
+  /**
+   * A value whose escalations dropped in the run's last days: its recent count against what its usual
+   * share predicts, the ratio with its 95 % interval, q (drops are a family of their own), its daily
+   * rate before and since, and the sentence the reports print.
+   */
+  public record DropSummary(int rank, String dimension, String value, long recent, double expected, double ratio,
+                            double ratioLow, double ratioHigh, double qValue, double perDayBefore, double perDayRecent,
+                            String summary) {
+  }
 
   /** Where the run was published (jira, webhook, email): sent or failed, attempts, a one-line detail. */
   public record Delivery(String channel, String status, int attempts, String detail) {

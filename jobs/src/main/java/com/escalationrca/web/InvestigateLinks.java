@@ -70,6 +70,14 @@ final class InvestigateLinks {
         : new InvestigateForm(from, to, null, null, null, values, q, null, null)).url("/investigate");
   }
 
+  /** What explains a drop: the whole population's dip in the night's last week, against its days before. */
+  static String forDrop(RunReport.DropSummary drop, RunReport.Window window) {
+    LocalDate from = window.end().minusDays(InvestigateForm.DEFAULT_DAYS - 1);
+    boolean before = !window.start().isAfter(from.minusDays(InvestigateForm.DEFAULT_DAYS));
+    return new InvestigateForm(from, window.end(), null, before ? window.start() : null, before ? from.minusDays(1) : null,
+        List.of(), null, "dip", null).url("/investigate");
+  }
+
   /** The search page listing an explanation's escalations of the window. */
   static String search(Explanation x) {
     Explanation.Search s = x.search();

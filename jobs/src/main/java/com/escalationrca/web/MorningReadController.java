@@ -83,6 +83,9 @@ public class MorningReadController {
     read.entries().forEach(e -> investigate.put(e.lead().rank(),
         InvestigateLinks.forFinding(e.lead(), e.series(), run.date(), read.report().window().start(), analyst)));
     model.addAttribute("investigate", investigate);
+    Map<Integer, String> dropLinks = new java.util.HashMap<>();
+    read.report().drops().forEach(d -> dropLinks.put(d.rank(), InvestigateLinks.forDrop(d, read.report().window())));
+    model.addAttribute("dropLinks", dropLinks);
     model.addAttribute("previous", catalog.previous(run).orElse(null));
     model.addAttribute("runs", catalog.runs(RUNS_LISTED));
     return "morning-read";

@@ -137,4 +137,32 @@ class InvestigateTest extends ServedNight {
     assertThat(clusterPage).contains("class=\"investigate-link\"", "where=cluster%3DC");
     assertThat(signedIn("ana").get("/investigate?" + COVERED).body()).contains("all of them in search");
   }
+
+  @Test
+  void theMorningReadReportsTheVendorThatStoppedEscalatingAndItsInvestigationNamesItFirst() throws Exception {
+    RunReport report = catalog.report(catalog.completed(RUN_DATE).orElseThrow());
+    assertThat(report.drops()).isNotEmpty();
+    RunReport.DropSummary drop = report.drops().get(0);
+    assertThat(drop.dimension() + "=" + drop.value()).isEqualTo("vendor=" + DROPPED);
+    assertThat(report.drops()).as("the surges' values fell only in share, not in number")
+        .allSatisfy(d -> assertThat(d.value()).isNotIn("Meridian Ops", "Sable Moderation"));
+    java.nio.file.Path folder = ROOT.resolve("reports").resolve(RUN_DATE.toString());
+    assertThat(java.nio.file.Files.readString(folder.resolve("summary.md"))).contains("## Drops", drop.summary());
+    assertThat(java.nio.file.Files.readString(folder.resolve("index.html"))).contains("<h2>Drops</h2>");
+    assertThat(JSON.readTree(folder.resolve("findings.json").toFile()).path("drops").get(0).path("value").asString())
+        .isEqualTo(DROPPED);
+
+    WebClient manager = signedIn("max");
+    String read = manager.get("/").body();
+    assertThat(read).contains("id=\"drops\"", "Vendor " + DROPPED + ": ");
+    java.util.regex.Matcher link = java.util.regex.Pattern
+        .compile("class=\"drop\">.*?class=\"investigate-link\" href=\"([^\"]+)\"", java.util.regex.Pattern.DOTALL)
+        .matcher(read);
+    assertThat(link.find()).isTrue();
+    String investigation = link.group(1).replace("&amp;", "&");
+    assertThat(investigation).contains("direction=dip");
+    JsonNode dip = JSON.readTree(WebClient.basic(port, "max", PASSWORD)
+        .get(investigation.replace("/investigate?", "/api/explain?")).body());
+    assertThat(dip.path("explanations").get(0).path("values").path("vendor").asString()).isEqualTo(DROPPED);
+  }
 }
