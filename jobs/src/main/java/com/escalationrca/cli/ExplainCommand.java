@@ -55,6 +55,11 @@ final class ExplainCommand implements Callable<Integer> {
           "'chargeback AND vendor:\"Meridian Ops\"'; needs the index a night built)."})
   String query;
 
+  @Option(names = "--metric", defaultValue = "count", paramLabel = "count|share:DIM=VALUE",
+      description = {"count: escalations (default); share:DIM=VALUE: the share of escalations with a value, e.g.",
+          "share:outcome=overturned (a vendor's quality reviews): which values moved it, and by how many escalations."})
+  String metric;
+
   @Option(names = "--direction", defaultValue = "both", paramLabel = "rise|dip|both",
       description = "Which change to explain (default: ${DEFAULT-VALUE}).")
   ExplainRequest.Direction direction;
@@ -104,7 +109,8 @@ final class ExplainCommand implements Callable<Integer> {
 
   private ExplainRequest request() {
     try {
-      return ExplainRequest.of(from, to, baseline, baselineFrom, baselineTo, where, direction, limit);
+      return ExplainRequest.of(from, to, baseline, baselineFrom, baselineTo, where, direction, limit)
+          .measuring(ExplainRequest.Share.parse(metric));
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

@@ -44,6 +44,8 @@ public class ExplainEngine {
   static final double HOLDS_ALL = 0.95;
   /** ... or one holding most of it while leaving out this share of the broader one's window escalations or more. */
   static final double NARROWER = 0.5;
+  /** A share's precise candidate replaces a broader one only when it leaves out at least a tenth of its escalations. */
+  static final double NARROWS = 0.9;
   /** Candidates named under an explanation as telling the same story. */
   static final int MAX_ALSO = 3;
 
@@ -76,7 +78,18 @@ public class ExplainEngine {
   private record Segment(List<Integer> dimensions, List<String> values) {
   }
 
-  private record Cell(String[] values, long window, long baseline) {
+  /** A combination of all values with its escalations in both periods ({@code hits}: those with the metric's value). */
+  private record Cell(String[] values, long window, long baseline, long windowHits, long baselineHits) {
+
+    Cell(String[] values, long window, long baseline) {
+      this(values, window, baseline, 0, 0);
+    }
+
+    /** This cell's hits for a share metric: all of its escalations when it holds the value, else none. */
+    Cell measured(ExplainRequest.Share share) {
+      boolean hit = share.value().equals(values[DIMENSIONS.indexOf(share.dimension())]);
+      return new Cell(values, window, baseline, hit ? window : 0, hit ? baseline : 0);
+    }
   }
 
   private record Candidate(Segment segment, long window, long baseline, double expected, double p) {
@@ -93,11 +106,12 @@ public class ExplainEngine {
     String cluster = request.where().get(CLUSTER);
     List<Cell> cells = cluster == null ? all : all.stream().filter(c -> cluster.equals(c.values()[CLUSTER_AT])).toList();
     Map<String, String> labels = labels(cells);
+    if (request.share() != null) {
+      return explainShare(request, cells.stream().map(c -> c.measured(request.share())).toList(), labels, notes, clusters);
+    }
     long window = cells.stream().mapToLong(Cell::window).sum();
     long baseline = cells.stream().mapToLong(Cell::baseline).sum();
-    String where = (request.where().isEmpty() ? "all escalations"
-        : request.where().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")))
-        + (request.matching() == null ? "" : " matching '" + request.matching().query() + "'");
+    String where = describeWhere(request);
     if (baseline == 0) {
       throw new IllegalArgumentException("no escalations (" + where + ") in the baseline " + request.baselineText()
           + (window == 0 ? " nor in the window " + request.from() + " – " + request.to() : "")
@@ -109,7 +123,7 @@ public class ExplainEngine {
     Explained.Change headline = new Explained.Change(request.from() + " – " + request.to(),
         request.baselineText(), where, window, baseline, expected, change,
         window / expected, String.format("%s: %,d escalations against %,.0f expected, %+,.0f, %.1f×",
-            capitalised(where), window, expected, change, window / expected));
+            capitalised(where), window, expected, change, window / expected), request.metric());
 
     java.util.Set<String> fixed = new java.util.HashSet<>(request.where().keySet());
     if (!clusters) {
@@ -237,11 +251,178 @@ public class ExplainEngine {
         daily(request), events, notes);
   }
 
+  /** "market=BR, vendor=Meridian Ops matching '…'", or "all escalations". */
+  private static String describeWhere(ExplainRequest request) {
+    return (request.where().isEmpty() ? "all escalations"
+        : request.where().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")))
+        + (request.matching() == null ? "" : " matching '" + request.matching().query() + "'");
+  }
+
   /** The values an explanation names, and those the question fixed. */
   private static Map<String, String> withWhere(ExplainRequest request, Map<String, String> values) {
     Map<String, String> all = new LinkedHashMap<>(request.where());
     all.putAll(values);
     return all;
+  }
+
+  /**
+   * The share of the population's escalations with a value (share:outcome=overturned): the headline
+   * compares the window's share with the baseline's; every value and combination (not of the
+   * metric's dimension) is a candidate whose share moved (Fisher's exact test of its window against
+   * its baseline, Benjamini–Hochberg over all), and its contribution is the escalations with the
+   * value it holds beyond its own baseline share, over the population's such excess.
+   */
+  private Explained explainShare(ExplainRequest request, List<Cell> cells, Map<String, String> labels, List<String> notes,
+                                 boolean clusters) {
+    ExplainRequest.Share share = request.share();
+    long window = cells.stream().mapToLong(Cell::window).sum();
+    long baseline = cells.stream().mapToLong(Cell::baseline).sum();
+    long windowHits = cells.stream().mapToLong(Cell::windowHits).sum();
+    long baselineHits = cells.stream().mapToLong(Cell::baselineHits).sum();
+    String where = describeWhere(request);
+    if (window == 0 || baseline == 0) {
+      throw new IllegalArgumentException("no escalations (" + where + ") in the " + (window == 0 ? "window "
+          + request.from() + " – " + request.to() : "baseline " + request.baselineText())
+          + ": no share to compare; check the dates and the --where values");
+    }
+    double baselineShare = (double) baselineHits / baseline;
+    double windowShare = (double) windowHits / window;
+    double expected = window * baselineShare;
+    double change = windowHits - expected;
+    String subject = share.dimension() + " " + share.value();
+    Explained.Change headline = new Explained.Change(request.from() + " – " + request.to(), request.baselineText(), where,
+        windowHits, baselineHits, expected, change, baselineShare == 0 ? 0 : windowShare / baselineShare,
+        String.format(java.util.Locale.ROOT, "%s: %.1f %% with %s in the window (%,d of %,d) against %.1f %% in the"
+                + " baseline (%,d of %,d), %+.1f points: %,d against %,.0f expected at the baseline's share, %+,.0f",
+            capitalised(where), 100 * windowShare, subject, windowHits, window, 100 * baselineShare, baselineHits,
+            baseline, 100 * (windowShare - baselineShare), windowHits, expected, change), request.metric());
+    java.util.Set<String> fixed = new java.util.HashSet<>(request.where().keySet());
+    fixed.add(share.dimension());
+    if (!clusters) {
+      fixed.add(CLUSTER);
+    }
+    Map<Segment, long[]> counts = segments(cells, fixed);
+    List<Segment> segments = new ArrayList<>();
+    List<Double> pValues = new ArrayList<>();
+    for (Map.Entry<Segment, long[]> e : counts.entrySet()) {
+      long[] c = e.getValue();
+      if (c[0] == 0 || c[1] == 0 || c[0] + c[1] < MIN_SUPPORT || c[2] + c[3] == 0) {
+        continue;
+      }
+      segments.add(e.getKey());
+      pValues.add(shareP(c, request.direction()));
+    }
+    double[] q = BenjaminiHochberg.adjust(pValues.stream().mapToDouble(Double::doubleValue).toArray());
+    List<Integer> significant = new ArrayList<>();
+    for (int i = 0; i < segments.size(); i++) {
+      if (q[i] < ALPHA && inDirection(shareExcess(counts.get(segments.get(i))), request.direction())) {
+        significant.add(i);
+      }
+    }
+    significant.sort(Comparator.comparingDouble((Integer i) -> -Math.abs(shareExcess(counts.get(segments.get(i)))))
+        .thenComparingDouble(pValues::get));
+    // Grouped as counts are: one whose excess lies mostly in a shown one's escalations is folded
+    // under it, or replaces it when it is more precise and holds nearly all of it.
+    List<Integer> kept = new ArrayList<>();
+    Map<Integer, List<String>> also = new HashMap<>();
+    for (int i : significant) {
+      long[] mine = counts.get(segments.get(i));
+      int same = -1;
+      for (int k = 0; k < kept.size() && same < 0; k++) {
+        Segment shown = segments.get(kept.get(k));
+        long[] theirs = counts.get(shown);
+        double rate = (double) theirs[3] / theirs[1];
+        if (Math.abs(shareExcessWithin(cells, segments.get(i), shown, rate)) >= SAME_STORY * Math.abs(shareExcess(mine))) {
+          same = k;
+        }
+      }
+      if (same < 0) {
+        if (kept.size() < request.limit()) {
+          kept.add(i);
+        }
+        continue;
+      }
+      int shown = kept.get(same);
+      long[] theirs = counts.get(segments.get(shown));
+      // More precise, holding nearly all of its excess, and truly narrower: "∧ policy spam" on reviews
+      // that are all spam names the same escalations and is left folded.
+      if (contains(segments.get(i), segments.get(shown)) && mine[0] <= NARROWS * theirs[0]
+          && Math.abs(shareExcess(mine)) >= HOLDS_ALL * Math.abs(shareExcess(theirs))) {
+        List<String> folded = also.computeIfAbsent(i, k -> new ArrayList<>());
+        folded.add(describe(segments.get(shown), labels));
+        folded.addAll(also.getOrDefault(shown, List.of()));
+        also.remove(shown);
+        kept.set(same, i);
+      } else {
+        List<String> folded = also.computeIfAbsent(shown, k -> new ArrayList<>());
+        if (folded.size() < MAX_ALSO) {
+          folded.add(describe(segments.get(i), labels));
+        }
+      }
+    }
+    EventCitations.Citer citer = citations.forDays(request.baselineStart(), request.to());
+    List<Explanation> explanations = new ArrayList<>();
+    double shown = 0;
+    for (int i : kept) {
+      long[] c = counts.get(segments.get(i));
+      double segmentExpected = c[0] * ((double) c[3] / c[1]);
+      double excess = c[2] - segmentExpected;
+      shown += excess;
+      LiftInterval lift = segmentExpected > 0 ? LiftInterval.of(c[2], segmentExpected, 0.95) : null;
+      Map<String, String> values = values(segments.get(i));
+      Map<String, String> withValue = new LinkedHashMap<>(values);
+      withValue.put(share.dimension(), share.value());
+      String clusterId = values.get(CLUSTER);
+      explanations.add(new Explanation(explanations.size() + 1, describe(segments.get(i), labels), values, clusterId,
+          clusterId == null ? null : labels.get(clusterId), c[2], c[3], segmentExpected, excess,
+          lift == null ? null : lift.lift(), lift == null ? null : lift.low(), lift == null ? null : lift.high(),
+          pValues.get(i), q[i], change == 0 ? 0 : excess / change,
+          List.copyOf(also.getOrDefault(i, List.of()).stream().limit(MAX_ALSO).toList()),
+          examples(request, withValue), search(request, withValue),
+          citer.citeWindow(request.from(), request.to(), withWhere(request, values)).orElse(null)));
+    }
+    Map<String, String> population = withWhere(request, Map.of());
+    List<com.escalationrca.events.Event> events = citer.events().stream()
+        .filter(e -> !e.last().isBefore(request.baselineStart()) && (population.isEmpty() || e.concerns(population)))
+        .toList();
+    double unexplained = change == 0 ? 0 : Math.max(0, Math.min(1, 1 - shown / change));
+    return new Explained(headline, explanations, segments.size(), unexplained, daily(request), events, notes);
+  }
+
+  /** Escalations with the value in the window beyond what the segment's own baseline share predicts. */
+  private static double shareExcess(long[] c) {
+    return c[2] - c[0] * ((double) c[3] / c[1]);
+  }
+
+  /** The same excess over the cells both segments cover, at {@code rate}: how much of one the other holds. */
+  private static double shareExcessWithin(List<Cell> cells, Segment a, Segment b, double rate) {
+    java.util.BitSet both = matching(cells, a);
+    both.and(matching(cells, b));
+    double excess = 0;
+    for (int c = both.nextSetBit(0); c >= 0; c = both.nextSetBit(c + 1)) {
+      excess += cells.get(c).windowHits() - cells.get(c).window() * rate;
+    }
+    return excess;
+  }
+
+  /**
+   * Fisher's exact test that a segment's share of escalations with the value differs between the
+   * window and the baseline: given its escalations of both periods and its hits, are the window's
+   * hits what drawing them at random would give (hypergeometric), in the direction asked.
+   */
+  static double shareP(long[] c, ExplainRequest.Direction direction) {
+    int population = (int) (c[0] + c[1]);
+    int hits = (int) (c[2] + c[3]);
+    int draws = (int) c[0];
+    org.apache.commons.math3.distribution.HypergeometricDistribution fisher =
+        new org.apache.commons.math3.distribution.HypergeometricDistribution(null, population, hits, draws);
+    double upper = fisher.upperCumulativeProbability((int) c[2]);
+    double lower = fisher.cumulativeProbability((int) c[2]);
+    return switch (direction) {
+      case RISE -> upper;
+      case DIP -> lower;
+      case BOTH -> Math.min(1, 2 * Math.min(upper, lower));
+    };
   }
 
   /**
@@ -334,17 +515,23 @@ public class ExplainEngine {
 
   /** The population's escalations day by day, from the first baseline day to the window's last. */
   private List<Explained.Day> daily(ExplainRequest request) {
-    StringBuilder sql = new StringBuilder("select (e.created_at at time zone 'UTC')::date, count(*) from escalation e");
+    ExplainRequest.Share share = request.share();
+    StringBuilder sql = new StringBuilder("select (e.created_at at time zone 'UTC')::date, count(*), ")
+        .append(share == null ? "0" : "count(*) filter (where e." + share.dimension() + " = ?)").append(" from escalation e");
     if (request.where().containsKey(CLUSTER)) {
       sql.append(LATEST_CLUSTER);
     }
     sql.append(" where e.created_at >= ? and e.created_at < ?");
-    List<Object> arguments = new ArrayList<>(List.of(start(request.baselineStart()), start(request.to().plusDays(1))));
+    List<Object> arguments = new ArrayList<>();
+    if (share != null) {
+      arguments.add(share.value());
+    }
+    arguments.addAll(List.of(start(request.baselineStart()), start(request.to().plusDays(1))));
     narrow(sql, arguments, request.where(), request.matching());
     sql.append(" group by 1");
-    Map<LocalDate, Long> counts = new HashMap<>();
+    Map<LocalDate, long[]> counts = new HashMap<>();
     jdbc.query(sql.toString(), rs -> {
-      counts.put(rs.getObject(1, LocalDate.class), rs.getLong(2));
+      counts.put(rs.getObject(1, LocalDate.class), new long[] {rs.getLong(2), rs.getLong(3)});
     }, arguments.toArray());
     List<Explained.Day> days = new ArrayList<>();
     for (LocalDate day = request.baselineStart(); !day.isAfter(request.to()); day = day.plusDays(1)) {
@@ -352,7 +539,8 @@ public class ExplainEngine {
       Explained.Period period = !day.isBefore(request.from()) ? Explained.Period.WINDOW
           : request.baseline().stream().anyMatch(p -> !d.isBefore(p.from()) && !d.isAfter(p.to()))
           ? Explained.Period.BASELINE : Explained.Period.NEITHER;
-      days.add(new Explained.Day(day, counts.getOrDefault(day, 0L), period));
+      long[] count = counts.getOrDefault(day, new long[2]);
+      days.add(new Explained.Day(day, count[0], share == null ? null : count[1], period));
     }
     return days;
   }
@@ -424,9 +612,11 @@ public class ExplainEngine {
   private static void addSubsets(Cell cell, List<Integer> free, int from, List<Integer> chosen, Map<Segment, long[]> counts) {
     if (!chosen.isEmpty()) {
       List<String> values = chosen.stream().map(d -> cell.values()[d]).toList();
-      long[] count = counts.computeIfAbsent(new Segment(List.copyOf(chosen), values), k -> new long[2]);
+      long[] count = counts.computeIfAbsent(new Segment(List.copyOf(chosen), values), k -> new long[4]);
       count[0] += cell.window();
       count[1] += cell.baseline();
+      count[2] += cell.windowHits();
+      count[3] += cell.baselineHits();
     }
     if (chosen.size() == MAX_DEPTH) {
       return;

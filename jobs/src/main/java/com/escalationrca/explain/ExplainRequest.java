@@ -16,7 +16,40 @@ import com.escalationrca.ingest.Field;
  * dimension values, in this direction.
  */
 public record ExplainRequest(LocalDate from, LocalDate to, List<Period> baseline, Map<String, String> where,
-                             Direction direction, int limit, Matching matching) {
+                             Direction direction, int limit, Matching matching, Share share) {
+
+  /**
+   * The metric {@code share:DIM=VALUE}: the share of the population's escalations with a value
+   * ("share:outcome=overturned", a vendor's quality), instead of their count.
+   */
+  public record Share(String dimension, String value) {
+
+    public Share {
+      if (!Field.DIMENSIONS.contains(Field.byKey(dimension).orElse(Field.ID)) || value == null || value.isBlank()) {
+        throw new IllegalArgumentException("--metric share:" + dimension + "=" + value + ": write share:DIM=VALUE with DIM"
+            + " one of " + String.join(", ", Field.DIMENSIONS.stream().map(Field::key).toList())
+            + ", e.g. share:outcome=overturned");
+      }
+    }
+
+    /** "count" or "share:DIM=VALUE" as the CLI, the page and the API take it. */
+    public static Share parse(String metric) {
+      String text = metric == null ? "" : metric.strip();
+      if (text.isEmpty() || text.equals("count")) {
+        return null;
+      }
+      int equals = text.indexOf('=');
+      if (!text.startsWith("share:") || equals < 0) {
+        throw new IllegalArgumentException("--metric is '" + text + "': count, or share:DIM=VALUE (e.g. share:outcome=overturned)");
+      }
+      return new Share(text.substring("share:".length(), equals).strip(), text.substring(equals + 1).strip());
+    }
+
+    @Override
+    public String toString() {
+      return "share:" + dimension + "=" + value;
+    }
+  }
 
   /** The narrative cluster, beside the dimensions: {@code --where cluster=C0012}. */
   public static final String CLUSTER = "cluster";
@@ -74,18 +107,32 @@ public record ExplainRequest(LocalDate from, LocalDate to, List<Period> baseline
     if (limit < 1) {
       throw new IllegalArgumentException("--limit must be at least 1, was " + limit);
     }
+    if (share != null && where.containsKey(share.dimension())) {
+      throw new IllegalArgumentException("--metric " + share + " with --where " + share.dimension() + "=…: within one "
+          + share.dimension() + " the share is 0 or 100 %; narrow by another dimension");
+    }
     baseline = List.copyOf(baseline);
     where = new LinkedHashMap<>(where);
   }
 
   public ExplainRequest(LocalDate from, LocalDate to, List<Period> baseline, Map<String, String> where,
                         Direction direction, int limit) {
-    this(from, to, baseline, where, direction, limit, null);
+    this(from, to, baseline, where, direction, limit, null, null);
   }
 
   /** The same question about the escalations a search query matched only. */
   public ExplainRequest matching(Matching matching) {
-    return new ExplainRequest(from, to, baseline, where, direction, limit, matching);
+    return new ExplainRequest(from, to, baseline, where, direction, limit, matching, share);
+  }
+
+  /** The same question about the share of escalations with a value (null: their count). */
+  public ExplainRequest measuring(Share metric) {
+    return new ExplainRequest(from, to, baseline, where, direction, limit, matching, metric);
+  }
+
+  /** "count" or "share:DIM=VALUE". */
+  public String metric() {
+    return share == null ? "count" : share.toString();
   }
 
   private static void checkWindow(LocalDate from, LocalDate to) {

@@ -12,13 +12,17 @@ import java.util.List;
 public record Explained(Change change, List<Explanation> explanations, int tested, double unexplained,
                         List<Day> daily, List<com.escalationrca.events.Event> events, List<String> notes) {
 
-  /** The window against what the baseline's daily rate predicts for it. */
+  /**
+   * The window against what the baseline predicts for it: for {@code metric} count, its escalations
+   * against the baseline's daily rate; for share:DIM=VALUE, its escalations with the value against
+   * the baseline's share of them ({@code ratio}: the window's share over the baseline's).
+   */
   public record Change(String window, String baseline, String where, long observed, long baselineObserved,
-                       double expected, double excess, double ratio, String summary) {
+                       double expected, double excess, double ratio, String summary, String metric) {
   }
 
-  /** One day's escalations of the population, and which period the day belongs to. */
-  public record Day(LocalDate day, long escalations, Period period) {
+  /** One day's escalations of the population ({@code hits}: those with a share metric's value), and its period. */
+  public record Day(LocalDate day, long escalations, Long hits, Period period) {
   }
 
   /** Where a day falls. */

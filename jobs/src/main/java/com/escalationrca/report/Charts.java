@@ -81,10 +81,11 @@ public final class Charts {
    * A population's escalations day by day for an investigation: the baseline's days shaded grey, the
    * window's shaded red, and the level the baseline predicts per day drawn across the window.
    */
-  public static String investigation(java.util.List<java.util.Map.Entry<java.time.LocalDate, Long>> days,
+  public static String investigation(java.util.List<java.util.Map.Entry<java.time.LocalDate, ? extends Number>> days,
                                      java.util.List<java.time.LocalDate[]> baseline, java.time.LocalDate[] window,
-                                     double expectedPerDay, java.util.List<Mark> events, int width, int height) {
-    TimeSeries counts = new TimeSeries("escalations");
+                                     double expectedPerDay, String measure, java.util.List<Mark> events, int width,
+                                     int height) {
+    TimeSeries counts = new TimeSeries(measure);
     days.forEach(d -> counts.addOrUpdate(day(d.getKey()), d.getValue()));
     TimeSeries expected = new TimeSeries("expected from the baseline");
     for (java.time.LocalDate d = window[0]; !d.isAfter(window[1]); d = d.plusDays(1)) {
@@ -99,7 +100,9 @@ public final class Charts {
     renderer.setSeriesPaint(1, EXPECTED);
     renderer.setSeriesStroke(1, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
         new float[] {5f, 4f}, 0f));
-    XYPlot plot = new XYPlot(data, dateAxis(), countAxis(), renderer);
+    NumberAxis axis = measure.equals("escalations") ? countAxis() : new NumberAxis(measure);
+    axis.setAutoRangeIncludesZero(true);
+    XYPlot plot = new XYPlot(data, dateAxis(), axis, renderer);
     for (java.time.LocalDate[] period : baseline) {
       plot.addDomainMarker(shade(period, new Color(0x7F, 0x8C, 0x8D, 0x30)), org.jfree.chart.ui.Layer.BACKGROUND);
     }

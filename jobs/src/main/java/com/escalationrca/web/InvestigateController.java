@@ -108,10 +108,20 @@ public class InvestigateController {
   }
 
   private static String chart(Explained answer, ExplainRequest request) {
-    List<Map.Entry<LocalDate, Long>> days = answer.daily().stream()
-        .map(d -> Map.entry(d.day(), d.escalations())).toList();
     List<LocalDate[]> baseline = request.baseline().stream().map(p -> new LocalDate[] {p.from(), p.to()}).toList();
-    return Charts.investigation(days, baseline, new LocalDate[] {request.from(), request.to()},
-        answer.change().expected() / request.windowDays(), EventMarks.marks(answer.events()), 960, 260);
+    LocalDate[] window = {request.from(), request.to()};
+    if (request.share() != null) {
+      // The share by day (days without escalations left out), against the baseline's share.
+      List<Map.Entry<LocalDate, ? extends Number>> shares = answer.daily().stream().filter(d -> d.escalations() > 0)
+          .<Map.Entry<LocalDate, ? extends Number>>map(d -> Map.entry(d.day(), 100.0 * d.hits() / d.escalations())).toList();
+      double baselineShare = answer.change().baselineObserved() * 100.0 / answer.daily().stream()
+          .filter(d -> d.period() == Explained.Period.BASELINE).mapToLong(Explained.Day::escalations).sum();
+      return Charts.investigation(shares, baseline, window, baselineShare, "% with " + request.share().value(),
+          EventMarks.marks(answer.events()), 960, 260);
+    }
+    List<Map.Entry<LocalDate, ? extends Number>> days = answer.daily().stream()
+        .<Map.Entry<LocalDate, ? extends Number>>map(d -> Map.entry(d.day(), d.escalations())).toList();
+    return Charts.investigation(days, baseline, window, answer.change().expected() / request.windowDays(), "escalations",
+        EventMarks.marks(answer.events()), 960, 260);
   }
 }

@@ -21,7 +21,7 @@ public record InvestigateForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Loc
                               String baseline,
                               @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate baselineFrom,
                               @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate baselineTo,
-                              List<String> where, String q, String direction, Integer limit) {
+                              List<String> where, String q, String direction, Integer limit, String metric) {
 
   /** Explanations a page or an API call may ask for at most. */
   static final int MAX_LIMIT = 50;
@@ -34,6 +34,12 @@ public record InvestigateForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Loc
     q = q == null || q.isBlank() ? null : q.strip();
     direction = direction == null || direction.isBlank() ? "both" : direction.strip().toLowerCase(Locale.ROOT);
     limit = limit == null ? 10 : limit;
+    metric = metric == null || metric.isBlank() ? "count" : metric.strip();
+  }
+
+  public InvestigateForm(LocalDate from, LocalDate to, String baseline, LocalDate baselineFrom, LocalDate baselineTo,
+                         List<String> where, String q, String direction, Integer limit) {
+    this(from, to, baseline, baselineFrom, baselineTo, where, q, direction, limit, null);
   }
 
   /**
@@ -48,9 +54,9 @@ public record InvestigateForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Loc
     LocalDate start = night.minusDays(DEFAULT_DAYS - 1);
     boolean ownBaseline = baselineFrom != null || !baseline.equals("previous");
     if (ownBaseline || clusteredFrom == null || clusteredFrom.plusDays(3L * DEFAULT_DAYS).isAfter(start)) {
-      return new InvestigateForm(start, night, baseline, baselineFrom, baselineTo, where, q, direction, limit);
+      return new InvestigateForm(start, night, baseline, baselineFrom, baselineTo, where, q, direction, limit, metric);
     }
-    return new InvestigateForm(start, night, null, clusteredFrom, start.minusDays(1), where, q, direction, limit);
+    return new InvestigateForm(start, night, null, clusteredFrom, start.minusDays(1), where, q, direction, limit, metric);
   }
 
   /** The values the population is narrowed to, by dimension. */
@@ -77,14 +83,15 @@ public record InvestigateForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Loc
       case "both" -> ExplainRequest.Direction.BOTH;
       default -> throw new IllegalArgumentException("direction is '" + direction + "': rise, dip or both");
     };
-    return ExplainRequest.of(from, to, baseline, baselineFrom, baselineTo, values(), way, limit);
+    return ExplainRequest.of(from, to, baseline, baselineFrom, baselineTo, values(), way, limit)
+        .measuring(ExplainRequest.Share.parse(metric));
   }
 
   /** What the audit log records of the question. */
   String describe() {
     return "from=" + from + " to=" + to + " baseline=" + (baselineFrom == null ? baseline : baselineFrom + ".." + baselineTo)
         + where.stream().map(w -> " where=" + w).reduce("", String::concat) + (q == null ? "" : " q=" + q)
-        + " direction=" + direction;
+        + " direction=" + direction + " metric=" + metric;
   }
 
   /** This question at another address: the page (a permalink), its CSV, or the API. */
@@ -114,6 +121,9 @@ public record InvestigateForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Loc
     }
     if (limit != 10) {
       add.accept("limit", limit);
+    }
+    if (!metric.equals("count")) {
+      add.accept("metric", metric);
     }
     return parameters.isEmpty() ? path : path + "?" + String.join("&", parameters);
   }

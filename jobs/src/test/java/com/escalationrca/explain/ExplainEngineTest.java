@@ -155,6 +155,51 @@ class ExplainEngineTest {
   }
 
   @Test
+  void aVendorWhoseOverturnsRoseExplainsTheRiseOfTheOverturnedShare() {
+    // March 2024, apart from the generated data: four vendors, 10 % of reviews overturned; in the last
+    // week one vendor's overturns rise to half of its reviews, with no more escalations than before.
+    java.util.Random random = new java.util.Random(9);
+    LocalDate first = LocalDate.of(2024, 3, 1);
+    List<Object[]> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < 1400; i++) {
+      LocalDate day = first.plusDays(random.nextInt(35));
+      String vendor = List.of("Quill", "Birch", "Cedar", "Alder").get(random.nextInt(4));
+      boolean lastWeek = !day.isBefore(first.plusDays(28));
+      double overturned = vendor.equals("Alder") && lastWeek ? 0.5 : 0.1;
+      java.sql.Timestamp at = java.sql.Timestamp.from(day.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC));
+      rows.add(new Object[] {"OV-" + i, at, at, "spam", vendor, List.of("BR", "MX").get(random.nextInt(2)),
+          random.nextDouble() < overturned ? "overturned" : "upheld", "OV-" + i});
+    }
+    jdbc.batchUpdate("insert into escalation (external_id, created_at, updated_at, narrative, policy, vendor, market,"
+        + " outcome, content_hash) values (?, ?, ?, 'a narrative', ?, ?, ?, ?, ?)", rows);
+    ExplainRequest question = ExplainRequest.between(first.plusDays(28), first.plusDays(34), first, first.plusDays(27),
+        Map.of(), ExplainRequest.Direction.BOTH, 10).measuring(ExplainRequest.Share.parse("share:outcome=overturned"));
+
+    Explained answer = engine.explain(question);
+
+    assertThat(answer.change().metric()).isEqualTo("share:outcome=overturned");
+    assertThat(answer.change().summary()).startsWith("All escalations: ").contains(" with outcome overturned in the window (");
+    assertThat(answer.change().excess()).isPositive();
+    Explanation first1 = answer.explanations().get(0);
+    assertThat(first1.values()).containsExactly(Map.entry("vendor", "Alder"));
+    assertThat(first1.contribution()).isGreaterThan(0.5);
+    assertThat(first1.q()).isLessThan(0.05);
+    assertThat(answer.explanations()).allSatisfy(x -> assertThat(x.values()).doesNotContainKey("outcome"));
+    assertThat(jdbc.queryForObject("select outcome from escalation where external_id = ?", String.class,
+        first1.examples().get(0))).as("the examples are escalations with the value").isEqualTo("overturned");
+    assertThat(answer.daily().get(answer.daily().size() - 1).hits()).isNotNull();
+    // By count, Alder itself did not change: it has as many escalations as before.
+    assertThat(engine.explain(question.measuring(null)).explanations())
+        .noneSatisfy(x -> assertThat(x.values()).isEqualTo(Map.of("vendor", "Alder")));
+    assertThatThrownBy(() -> question.measuring(ExplainRequest.Share.parse("share:site=Manila")))
+        .hasMessageContaining("write share:DIM=VALUE");
+    assertThatThrownBy(() -> ExplainRequest.between(first.plusDays(28), first.plusDays(34), first, first.plusDays(27),
+        Map.of("outcome", "upheld"), ExplainRequest.Direction.BOTH, 10).measuring(ExplainRequest.Share.parse("share:outcome=overturned")))
+        .hasMessageContaining("the share is 0 or 100 %");
+    assertThatThrownBy(() -> ExplainRequest.Share.parse("ratio")).hasMessageStartingWith("--metric is 'ratio': count, or share:");
+  }
+
+  @Test
   void badQuestionsGetOneClearLine() {
     assertThatThrownBy(() -> ExplainRequest.between(END, END.plusDays(6), END.minusDays(3), END.plusDays(1), Map.of(),
         ExplainRequest.Direction.BOTH, 10)).hasMessageContaining("overlaps the window");

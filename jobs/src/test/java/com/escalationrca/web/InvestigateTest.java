@@ -85,7 +85,8 @@ class InvestigateTest extends ServedNight {
         "from=2031-01-01&to=2031-01-07", "no escalations",
         "from=" + FROM + "&to=" + RUN_DATE + "&direction=sideways", "rise, dip or both",
         "from=" + FROM + "&to=" + RUN_DATE + "&limit=5000", "limit is between 1 and 50",
-        "from=2026-02-30&to=" + RUN_DATE, "not a valid from");
+        "from=2026-02-30&to=" + RUN_DATE, "not a valid from",
+        "from=" + FROM + "&to=" + RUN_DATE + "&metric=ratio", "count, or share:DIM=VALUE");
     for (Map.Entry<String, String> mistake : mistakes.entrySet()) {
       HttpResponse<String> response = manager.get("/api/explain?" + mistake.getKey());
       assertThat(response.statusCode()).as(mistake.getKey()).isEqualTo(400);
@@ -164,5 +165,18 @@ class InvestigateTest extends ServedNight {
     JsonNode dip = JSON.readTree(WebClient.basic(port, "max", PASSWORD)
         .get(investigation.replace("/investigate?", "/api/explain?")).body());
     assertThat(dip.path("explanations").get(0).path("values").path("vendor").asString()).isEqualTo(DROPPED);
+  }
+
+  @Test
+  void aShareOfOutcomesIsInvestigatedLikeACount() throws Exception {
+    String question = COVERED + "&metric=" + WebClient.encode("share:outcome=overturned");
+    JsonNode answer = JSON.readTree(WebClient.basic(port, "max", PASSWORD).get("/api/explain?" + question).body());
+    assertThat(answer.path("change").path("metric").asString()).isEqualTo("share:outcome=overturned");
+    assertThat(answer.path("change").path("summary").asString()).contains(" with outcome overturned in the window (");
+    assertThat(answer.path("daily").get(0).path("hits").isNumber()).isTrue();
+
+    String page = signedIn("max").get("/investigate?" + question).body();
+    assertThat(page).contains("id=\"headline\"", "with outcome overturned", "data:image/svg+xml;base64,",
+        "value=\"share:outcome=overturned\"", "metric=share%3Aoutcome%3Doverturned");
   }
 }
