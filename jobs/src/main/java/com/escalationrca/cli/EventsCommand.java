@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "events", mixinStandardHelpOptions = true,
-    description = {"Events (policy launches and updates, vendor changes, tool releases, outages): marked on every chart;",
-        "a finding or an explanation that began within rca.events.lead-days after one concerning its values cites it."},
+    description = "Events (policy launches and updates, vendor changes, tool releases, outages): marked on "
+        + "every chart; a finding or an explanation that began within rca.events.lead-days after one "
+        + "concerning its values cites it.",
     subcommands = {EventsCommand.Add.class, EventsCommand.ListEvents.class, EventsCommand.Remove.class,
         EventsCommand.Import.class})
 final class EventsCommand {
@@ -43,7 +44,8 @@ final class EventsCommand {
     String title;
 
     @Option(names = "--kind", defaultValue = "other", paramLabel = "KIND",
-        description = "policy-launch, policy-update, vendor-change, tool-release, outage or other (default: ${DEFAULT-VALUE}).")
+        description = "policy-launch, policy-update, vendor-change, tool-release, outage or other (default: "
+            + "${DEFAULT-VALUE}).")
     String kind;
 
     @Option(names = "--where", paramLabel = "DIM=VALUE",
@@ -112,9 +114,9 @@ final class EventsCommand {
   }
 
   @Command(name = "import", mixinStandardHelpOptions = true,
-      description = {"Records the events of a CSV file with the header date,end,title,kind,where (end and where may be",
-          "empty; where: DIM=VALUE pairs separated by ';'). Rows that cannot be read are listed with their line and",
-          "reason, and none of them is recorded (exit 2); the others are."})
+      description = "Records the events of a CSV file with the header date,end,title,kind,where (end and where "
+          + "may be empty; where: DIM=VALUE pairs separated by ';'). Rows that cannot be read are "
+          + "listed with their line and reason, and none of them is recorded (exit 2); the others are.")
   static final class Import implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE.csv")
     Path file;

@@ -19,10 +19,11 @@ import picocli.CommandLine.Option;
 import tools.jackson.databind.json.JsonMapper;
 
 @Command(name = "explain", mixinStandardHelpOptions = true,
-    description = {"What explains the change in a window against a baseline: the headline change, then the dimension values",
-        "and combinations of up to three, narrative clusters among them, that changed more than the rest (q-value,",
-        "Benjamini–Hochberg over all tested), ranked by the share of the change each accounts for, with the search",
-        "that lists their escalations, and the share left unexplained."})
+    description = "What explains the change in a window against a baseline: the headline change, then the "
+        + "dimension values and combinations of up to three, narrative clusters among them, that "
+        + "changed more than the rest (q-value, Benjamini–Hochberg over all tested), ranked by the "
+        + "share of the change each accounts for, with the search that lists their escalations, and "
+        + "the share left unexplained.")
 final class ExplainCommand implements Callable<Integer> {
 
   @Mixin
@@ -35,8 +36,8 @@ final class ExplainCommand implements Callable<Integer> {
   LocalDate to;
 
   @Option(names = "--baseline", defaultValue = "previous", paramLabel = "previous|weekdays:N",
-      description = {"previous: the period before the window, four times as long (default); weekdays:N: the same",
-          "weekdays of the N weeks before (a window of at most 7 days)."})
+      description = "previous: the period before the window, four times as long (default); weekdays:N: the same"
+          + " weekdays of the N weeks before (a window of at most 7 days).")
   String baseline;
 
   @Option(names = "--baseline-from", paramLabel = "YYYY-MM-DD",
@@ -51,13 +52,14 @@ final class ExplainCommand implements Callable<Integer> {
   Map<String, String> where = new LinkedHashMap<>();
 
   @Option(names = "--query", paramLabel = "TEXT",
-      description = {"Narrow the population to the escalations this search matches (the search syntax, e.g.",
-          "'chargeback AND vendor:\"Meridian Ops\"'; needs the index a night built)."})
+      description = "Narrow the population to the escalations this search matches (the search syntax, e.g. "
+          + "'chargeback AND vendor:\"Meridian Ops\"'; needs the index a night built).")
   String query;
 
   @Option(names = "--metric", defaultValue = "count", paramLabel = "count|share:DIM=VALUE",
-      description = {"count: escalations (default); share:DIM=VALUE: the share of escalations with a value, e.g.",
-          "share:outcome=overturned (a vendor's quality reviews): which values moved it, and by how many escalations."})
+      description = "count: escalations (default); share:DIM=VALUE: the share of escalations with a value, e.g."
+          + " share:outcome=overturned (a vendor's quality reviews): which values moved it, and by how "
+          + "many escalations.")
   String metric;
 
   @Option(names = "--direction", defaultValue = "both", paramLabel = "rise|dip|both",
@@ -132,6 +134,10 @@ final class ExplainCommand implements Callable<Integer> {
           change.excess());
       if (!x.also().isEmpty()) {
         System.out.println("    the same escalations: " + String.join(" · ", x.also()));
+      }
+      for (Explanation part : x.within()) {
+        System.out.printf("    within it: %s, %,d against %,.0f expected, q %s, %.0f %% (%+,.0f)%n", part.description(),
+            part.observed(), part.expected(), q(part.q()), 100 * part.contribution(), part.excess());
       }
       if (x.event() != null) {
         System.out.println("    " + x.event());

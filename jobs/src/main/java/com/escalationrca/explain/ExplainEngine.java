@@ -46,6 +46,8 @@ public class ExplainEngine {
   static final double NARROWER = 0.5;
   /** A share's precise candidate replaces a broader one only when it leaves out at least a tenth of its escalations. */
   static final double NARROWS = 0.9;
+  /** Parts shown within an explanation. */
+  static final int MAX_WITHIN = 3;
   /** Candidates named under an explanation as telling the same story. */
   static final int MAX_ALSO = 3;
 
@@ -158,6 +160,7 @@ public class ExplainEngine {
     List<Integer> kept = new ArrayList<>();
     List<java.util.BitSet> keptCells = new ArrayList<>();
     Map<Integer, List<String>> also = new HashMap<>();
+    Map<Integer, List<Integer>> within = new HashMap<>();
     for (int i : significant) {
       Candidate c = candidates.get(i);
       java.util.BitSet mine = matching(cells, c.segment());
@@ -205,9 +208,10 @@ public class ExplainEngine {
         boolean holdsAll = Math.abs(c.excess()) >= HOLDS_ALL * Math.abs(shown.excess());
         replaces = holdsAll || !residualChanged && c.window() < NARROWER * shown.window();
         if (!replaces) {
-          if (kept.size() < request.limit()) {
-            kept.add(i);
-            keptCells.add(mine);
+          // A part of a shown explanation: shown within it, so that contributions are not counted twice.
+          List<Integer> parts = within.computeIfAbsent(kept.get(same), k -> new ArrayList<>());
+          if (parts.size() < MAX_WITHIN) {
+            parts.add(i);
           }
           continue;
         }
@@ -220,8 +224,19 @@ public class ExplainEngine {
         also.put(i, folded);
         also.remove(kept.get(same));
         folded.add(describe(shown.segment(), labels));
+        // The replaced one's parts stay parts of the one that replaced it when they are within it; the
+        // others are explanations of their own (the plant "∧ market PH" beside "∧ language en").
+        List<Integer> orphans = within.remove(kept.get(same));
         kept.set(same, i);
         keptCells.set(same, mine);
+        for (int part : orphans == null ? List.<Integer>of() : orphans) {
+          if (contains(candidates.get(part).segment(), c.segment())) {
+            within.computeIfAbsent(i, k -> new ArrayList<>()).add(part);
+          } else if (kept.size() < request.limit()) {
+            kept.add(part);
+            keptCells.add(matching(cells, candidates.get(part).segment()));
+          }
+        }
       } else if (folded.size() < MAX_ALSO) {
         folded.add(describe(c.segment(), labels));
       }
@@ -241,7 +256,8 @@ public class ExplainEngine {
           lift == null ? null : lift.lift(), lift == null ? null : lift.low(), lift == null ? null : lift.high(), c.p(),
           q[i], change == 0 ? 0 : c.excess() / change, List.copyOf(also.getOrDefault(i, List.of())),
           examples(request, values), search(request, values), citer.citeWindow(request.from(), request.to(),
-          withWhere(request, values)).orElse(null)));
+          withWhere(request, values)).orElse(null), parts(within.getOrDefault(i, List.of()), candidates, q, change,
+          request, labels, citer)));
     }
     Map<String, String> population = withWhere(request, Map.of());
     List<com.escalationrca.events.Event> events = citer.events().stream()
@@ -379,7 +395,7 @@ public class ExplainEngine {
           pValues.get(i), q[i], change == 0 ? 0 : excess / change,
           List.copyOf(also.getOrDefault(i, List.of()).stream().limit(MAX_ALSO).toList()),
           examples(request, withValue), search(request, withValue),
-          citer.citeWindow(request.from(), request.to(), withWhere(request, values)).orElse(null)));
+          citer.citeWindow(request.from(), request.to(), withWhere(request, values)).orElse(null), List.of()));
     }
     Map<String, String> population = withWhere(request, Map.of());
     List<com.escalationrca.events.Event> events = citer.events().stream()
@@ -387,6 +403,25 @@ public class ExplainEngine {
         .toList();
     double unexplained = change == 0 ? 0 : Math.max(0, Math.min(1, 1 - shown / change));
     return new Explained(headline, explanations, segments.size(), unexplained, daily(request), events, notes);
+  }
+
+  /** The parts shown within an explanation, largest excess first. */
+  private List<Explanation> parts(List<Integer> indexes, List<Candidate> candidates, double[] q, double change,
+                                  ExplainRequest request, Map<String, String> labels, EventCitations.Citer citer) {
+    List<Explanation> parts = new ArrayList<>();
+    for (int i : indexes) {
+      Candidate c = candidates.get(i);
+      LiftInterval lift = c.expected() > 0 ? LiftInterval.of(c.window(), c.expected(), 0.95) : null;
+      Map<String, String> values = values(c.segment());
+      String clusterId = values.get(CLUSTER);
+      parts.add(new Explanation(0, describe(c.segment(), labels), values, clusterId,
+          clusterId == null ? null : labels.get(clusterId), c.window(), c.baseline(), c.expected(), c.excess(),
+          lift == null ? null : lift.lift(), lift == null ? null : lift.low(), lift == null ? null : lift.high(), c.p(),
+          q[i], change == 0 ? 0 : c.excess() / change, List.of(), examples(request, values), search(request, values),
+          citer.citeWindow(request.from(), request.to(), withWhere(request, values)).orElse(null), List.of()));
+    }
+    parts.sort(Comparator.comparingDouble((Explanation x) -> -Math.abs(x.excess())));
+    return parts;
   }
 
   /** Escalations with the value in the window beyond what the segment's own baseline share predicts. */

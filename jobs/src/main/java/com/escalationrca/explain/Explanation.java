@@ -14,12 +14,15 @@ import java.util.Map;
  * not counted twice. {@code examples}: newest escalations of the window behind it; {@code search}:
  * the search query (with the window's dates) that lists them all; {@code event}: the event it cites
  * (one concerning its values that began within {@code rca.events.lead-days} before the window, or
- * in it), or null.
+ * in it), or null. {@code within}: the parts of it that changed more than the rest but hold only some
+ * of its excess ("within it: policy hateful_conduct, 63 %"), so that the contributions of the
+ * explanations themselves add up; a part has rank 0 and no parts of its own.
  */
 public record Explanation(int rank, String description, Map<String, String> values, String cluster,
                           String clusterLabel, long observed, long baselineObserved, double expected, double excess,
                           Double lift, Double liftLow, Double liftHigh, double p, double q, double contribution,
-                          List<String> also, List<String> examples, Search search, String event) {
+                          List<String> also, List<String> examples, Search search, String event,
+                          List<Explanation> within) {
 
   /**
    * The search listing the escalations behind it: {@code query} for {@code rca search} (the

@@ -80,12 +80,14 @@ public class InvestigateController {
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     Writer out = response.getWriter();
     try (CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader("rank", "explanation", "cluster", "window", "baseline",
-        "expected", "excess", "lift", "lift_low", "lift_high", "q", "contribution", "same_escalations").get().print(out)) {
+        "expected", "excess", "lift", "lift_low", "lift_high", "q", "contribution", "same_escalations", "within").get().print(out)) {
       for (Explanation x : answer.explanations()) {
         csv.printRecord(x.rank(), SpreadsheetCell.of(x.description()), x.cluster() == null ? "" : x.cluster(),
             x.observed(), x.baselineObserved(), round(x.expected()), round(x.excess()), x.lift() == null ? "new" : round(x.lift()),
             x.liftLow() == null ? "" : round(x.liftLow()), x.liftHigh() == null ? "" : round(x.liftHigh()), x.q(),
-            round(x.contribution()), SpreadsheetCell.of(String.join(" · ", x.also())));
+            round(x.contribution()), SpreadsheetCell.of(String.join(" · ", x.also())),
+            SpreadsheetCell.of(String.join(" · ", x.within().stream().map(p -> p.description() + " ("
+                + round(p.contribution()) + ")").toList())));
       }
     }
   }
