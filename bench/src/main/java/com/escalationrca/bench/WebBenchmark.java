@@ -19,6 +19,8 @@ import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+
 import com.escalationrca.index.LiveSearcher;
 import com.escalationrca.index.SearchRequest;
 
@@ -65,6 +67,57 @@ public final class WebBenchmark {
         + String.join(",", FACETS) + "&q=" + URLEncoder.encode(query(i), StandardCharsets.UTF_8)));
     latencies.add(load("morning-read page", sessions, requests, warmup, i -> base + "/"));
     return new Result(clients, indexed, latencies);
+  }
+
+  /**
+   * `/api/explain` for the week ending on {@code last} against the 28 days before, with no filter and
+   * with one (a market), by one client, one question after another (as a manager asks them); the
+   * baseline is a plain SQL GROUP BY of single values over the same days, in-process, the same number
+   * of times.
+   */
+  public List<Latency> explain(int port, String user, String password, JdbcTemplate jdbc, java.time.LocalDate last,
+                               int requests, int warmup) throws Exception {
+    String base = "http://127.0.0.1:" + port;
+    java.time.LocalDate from = last.minusDays(6);
+    String question = base + "/api/explain?from=" + from + "&to=" + last;
+    String market = jdbc.queryForObject("select market from escalation where market is not null group by market"
+        + " order by count(*) desc limit 1", String.class);
+    List<HttpClient> one = List.of(signIn(base, user, password));
+    List<Latency> latencies = new ArrayList<>();
+    latencies.add(groupBy(jdbc, from, last, requests, warmup));
+    latencies.add(load("explain API, no filter", one, requests, warmup, i -> question));
+    latencies.add(load("explain API, market=" + market, one, requests, warmup,
+        i -> question + "&where=" + URLEncoder.encode("market=" + market, StandardCharsets.UTF_8)));
+    return latencies;
+  }
+
+  /** The eight single-value GROUP BYs over the window and its baseline: what a hand-written query costs. */
+  private static Latency groupBy(JdbcTemplate jdbc, java.time.LocalDate from, java.time.LocalDate last, int requests,
+                                 int warmup) {
+    java.sql.Timestamp start = day(from.minusDays(28));
+    java.sql.Timestamp windowStart = day(from);
+    java.sql.Timestamp end = day(last.plusDays(1));
+    Runnable queries = () -> {
+      for (String dimension : List.of("policy", "vendor", "market", "language", "channel", "priority", "action", "outcome")) {
+        jdbc.queryForList("select " + dimension + ", created_at >= ? as in_window, count(*) from escalation"
+            + " where created_at >= ? and created_at < ? group by 1, 2", windowStart, start, end);
+      }
+    };
+    for (int i = 0; i < warmup; i++) {
+      queries.run();
+    }
+    double[] millis = new double[requests];
+    long started = System.nanoTime();
+    for (int i = 0; i < requests; i++) {
+      long t = System.nanoTime();
+      queries.run();
+      millis[i] = (System.nanoTime() - t) / 1e6;
+    }
+    return latency("GROUP BY in-process (baseline)", millis, System.nanoTime() - started);
+  }
+
+  private static java.sql.Timestamp day(java.time.LocalDate day) {
+    return java.sql.Timestamp.from(day.atStartOfDay().toInstant(java.time.ZoneOffset.UTC));
   }
 
   private static Latency inProcess(LiveSearcher searcher, int requests, int warmup) {

@@ -68,6 +68,8 @@ public class ExplainEngine {
         where ca.escalation_id = e.id order by r.run_date desc, r.run_id desc limit 1) c on true
       """;
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExplainEngine.class);
+
   private final JdbcTemplate jdbc;
   private final EventCitations citations;
 
@@ -102,7 +104,9 @@ public class ExplainEngine {
   }
 
   public Explained explain(ExplainRequest request) {
+    long started = System.nanoTime();
     List<Cell> all = cube(request);
+    LOG.debug("explain: {} cells counted in {} ms", all.size(), (System.nanoTime() - started) / 1_000_000);
     List<String> notes = new ArrayList<>();
     boolean clusters = clustersCompare(all, request, notes);
     String cluster = request.where().get(CLUSTER);
@@ -132,6 +136,7 @@ public class ExplainEngine {
       fixed.add(CLUSTER);
     }
     Map<Segment, long[]> counts = segments(cells, fixed);
+    LOG.debug("explain: {} segments after {} ms", counts.size(), (System.nanoTime() - started) / 1_000_000);
     List<Candidate> candidates = new ArrayList<>();
     for (Map.Entry<Segment, long[]> e : counts.entrySet()) {
       long w = e.getValue()[0];
@@ -241,6 +246,7 @@ public class ExplainEngine {
         folded.add(describe(c.segment(), labels));
       }
     }
+    LOG.debug("explain: {} significant grouped after {} ms", significant.size(), (System.nanoTime() - started) / 1_000_000);
     // A precise candidate that took a broader one's place may hold slightly more or less: rank again.
     kept.sort(Comparator.comparingDouble((Integer i) -> -Math.abs(candidates.get(i).excess()))
         .thenComparingDouble(i -> candidates.get(i).p()));
@@ -263,6 +269,7 @@ public class ExplainEngine {
     List<com.escalationrca.events.Event> events = citer.events().stream()
         .filter(e -> !e.last().isBefore(request.baselineStart()) && (population.isEmpty() || e.concerns(population)))
         .toList();
+    LOG.debug("explain: answered after {} ms", (System.nanoTime() - started) / 1_000_000);
     return new Explained(headline, explanations, candidates.size(), unexplained(cells, explanations, change, scale),
         daily(request), events, notes);
   }
@@ -518,11 +525,12 @@ public class ExplainEngine {
 
   /** The newest escalations of the window behind an explanation. */
   private List<String> examples(ExplainRequest request, Map<String, String> values) {
-    StringBuilder sql = new StringBuilder("select e.external_id from escalation e").append(LATEST_CLUSTER)
-        .append(" where e.created_at >= ? and e.created_at < ?");
-    List<Object> arguments = new ArrayList<>(List.of(start(request.from()), start(request.to().plusDays(1))));
     Map<String, String> all = new LinkedHashMap<>(request.where());
     all.putAll(values);
+    // The cluster join only when a cluster is asked for: otherwise every row of the window would pay it.
+    StringBuilder sql = new StringBuilder("select e.external_id from escalation e")
+        .append(all.containsKey(CLUSTER) ? LATEST_CLUSTER : "").append(" where e.created_at >= ? and e.created_at < ?");
+    List<Object> arguments = new ArrayList<>(List.of(start(request.from()), start(request.to().plusDays(1))));
     narrow(sql, arguments, all, request.matching());
     sql.append(" order by e.created_at desc, e.external_id limit ").append(EXAMPLES);
     return jdbc.queryForList(sql.toString(), String.class, arguments.toArray());
@@ -613,10 +621,13 @@ public class ExplainEngine {
     narrow(sql, arguments, values, request.matching());
     sql.append(" group by ").append(columns).append(", in_window");
     Map<List<String>, long[]> cells = new LinkedHashMap<>();
+    // One instance per value: cells are compared and hashed by value millions of times.
+    Map<String, String> interned = new HashMap<>();
     jdbc.query(sql.toString(), rs -> {
       String[] cell = new String[KEYS.size()];
       for (int d = 0; d < cell.length; d++) {
-        cell[d] = rs.getString(d + 1);
+        String value = rs.getString(d + 1);
+        cell[d] = value == null ? null : interned.computeIfAbsent(value, v -> v);
       }
       long[] count = cells.computeIfAbsent(Arrays.asList(cell), k -> new long[2]);
       count[rs.getBoolean(KEYS.size() + 1) ? 0 : 1] += rs.getLong(KEYS.size() + 2);
@@ -631,39 +642,57 @@ public class ExplainEngine {
 
   /** Counts of every combination of up to three values, leaving out the dimensions the question fixes. */
   private static Map<Segment, long[]> segments(List<Cell> cells, java.util.Set<String> fixed) {
-    List<Integer> free = new ArrayList<>();
-    for (int d = 0; d < KEYS.size(); d++) {
-      if (!fixed.contains(KEYS.get(d))) {
-        free.add(d);
+    int[] free = java.util.stream.IntStream.range(0, KEYS.size()).filter(d -> !fixed.contains(KEYS.get(d))).toArray();
+    // Counted under a light key (the dimensions as bits, the values interned by the cube), then named:
+    // a million escalations make over ten million subset updates, so no lists are built per update.
+    Map<SubsetKey, long[]> counts = new HashMap<>(1 << 14);
+    int[] dims = new int[free.length];
+    String[] values = new String[free.length];
+    for (Cell cell : cells) {
+      int m = 0;
+      for (int d : free) {
+        String value = cell.values()[d];
+        if (value != null && !value.isBlank()) {
+          dims[m] = d;
+          values[m++] = value;
+        }
+      }
+      for (int i = 0; i < m; i++) {
+        add(counts, new SubsetKey(1 << dims[i], values[i], null, null), cell);
+        for (int j = i + 1; j < m && MAX_DEPTH > 1; j++) {
+          add(counts, new SubsetKey(1 << dims[i] | 1 << dims[j], values[i], values[j], null), cell);
+          for (int k = j + 1; k < m && MAX_DEPTH > 2; k++) {
+            add(counts, new SubsetKey(1 << dims[i] | 1 << dims[j] | 1 << dims[k], values[i], values[j], values[k]), cell);
+          }
+        }
       }
     }
-    Map<Segment, long[]> counts = new HashMap<>();
-    for (Cell cell : cells) {
-      addSubsets(cell, free, 0, new ArrayList<>(), counts);
-    }
-    return counts;
+    Map<Segment, long[]> segments = new HashMap<>(counts.size() * 2);
+    counts.forEach((key, count) -> segments.put(key.segment(), count));
+    return segments;
   }
 
-  private static void addSubsets(Cell cell, List<Integer> free, int from, List<Integer> chosen, Map<Segment, long[]> counts) {
-    if (!chosen.isEmpty()) {
-      List<String> values = chosen.stream().map(d -> cell.values()[d]).toList();
-      long[] count = counts.computeIfAbsent(new Segment(List.copyOf(chosen), values), k -> new long[4]);
-      count[0] += cell.window();
-      count[1] += cell.baseline();
-      count[2] += cell.windowHits();
-      count[3] += cell.baselineHits();
-    }
-    if (chosen.size() == MAX_DEPTH) {
-      return;
-    }
-    for (int i = from; i < free.size(); i++) {
-      int d = free.get(i);
-      if (cell.values()[d] != null && !cell.values()[d].isBlank()) {
-        chosen.add(d);
-        addSubsets(cell, free, i + 1, chosen, counts);
-        chosen.remove(chosen.size() - 1);
+  /** A subset of a cell's values: its dimensions as bits (ascending), and up to three values in that order. */
+  private record SubsetKey(int dimensions, String a, String b, String c) {
+
+    Segment segment() {
+      List<Integer> dims = new ArrayList<>();
+      for (int d = 0; d < KEYS.size(); d++) {
+        if ((dimensions & 1 << d) != 0) {
+          dims.add(d);
+        }
       }
+      List<String> values = java.util.stream.Stream.of(a, b, c).filter(java.util.Objects::nonNull).toList();
+      return new Segment(List.copyOf(dims), values);
     }
+  }
+
+  private static void add(Map<SubsetKey, long[]> counts, SubsetKey key, Cell cell) {
+    long[] count = counts.computeIfAbsent(key, k -> new long[4]);
+    count[0] += cell.window();
+    count[1] += cell.baseline();
+    count[2] += cell.windowHits();
+    count[3] += cell.baselineHits();
   }
 
   /** The exact conditional test of the segment's window share against the rest's, in the direction asked. */
@@ -823,10 +852,18 @@ public class ExplainEngine {
     if (change == 0) {
       return 0;
     }
+    int[][] dims = explanations.stream().map(x -> x.values().keySet().stream().mapToInt(KEYS::indexOf).toArray())
+        .toArray(int[][]::new);
+    String[][] values = explanations.stream().map(x -> x.values().values().toArray(String[]::new)).toArray(String[][]::new);
     double covered = 0;
     for (Cell cell : cells) {
-      boolean matches = explanations.stream().anyMatch(x -> x.values().entrySet().stream()
-          .allMatch(e -> e.getValue().equals(cell.values()[KEYS.indexOf(e.getKey())])));
+      boolean matches = false;
+      for (int x = 0; x < dims.length && !matches; x++) {
+        matches = true;
+        for (int v = 0; v < dims[x].length && matches; v++) {
+          matches = values[x][v].equals(cell.values()[dims[x][v]]);
+        }
+      }
       if (matches) {
         covered += cell.window() - cell.baseline() * scale;
       }

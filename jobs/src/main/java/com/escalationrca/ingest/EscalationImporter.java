@@ -73,6 +73,7 @@ public class EscalationImporter {
     ledger.reject(importId, source, rejected);
     ImportCounts counts = tally.counts(0);
     ledger.finish(importId, counts);
+    store.analyzeAfter(counts.inserted() + counts.updated());
     return new ImportResult(importId, counts);
   }
 

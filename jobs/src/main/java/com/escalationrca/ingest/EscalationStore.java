@@ -96,6 +96,20 @@ public class EscalationStore {
     });
   }
 
+  /** Changed rows after which the planner's statistics are refreshed at once (autovacuum may be hours away, or off). */
+  static final long ANALYZE_AFTER = 10_000;
+
+  /**
+   * Refreshes the planner's statistics of the escalation table after a bulk load: without them a
+   * million fresh rows look like a few thousand, and a filtered query scans every row of a window
+   * instead of reading its index (measured: 0.9 s against 9 ms for an explanation's examples).
+   */
+  public void analyzeAfter(long changed) {
+    if (changed >= ANALYZE_AFTER || changed > 0 && changed * 10 >= count()) {
+      jdbc.execute("analyze escalation");
+    }
+  }
+
   public long count() {
     Long n = jdbc.queryForObject("select count(*) from escalation", Long.class);
     return n == null ? 0 : n;

@@ -77,7 +77,9 @@ public final class BenchCommand {
   @Command(name = "web", mixinStandardHelpOptions = true,
       description = {"Starts `serve` on a data folder that has a completed run and an index (e.g. the 1M one), signs in",
           "N concurrent clients with a temporary analyst account (removed after), and prints p50/p95/p99 of the",
-          "search API and the morning-read page, against the same searches in-process (the baseline)."})
+          "search API and the morning-read page, against the same searches in-process (the baseline); then",
+          "/api/explain for the last week against the 28 days before, with no filter and with one, by one client,",
+          "against the same days' single-value SQL GROUP BYs."})
   static final class Web implements Callable<Integer> {
 
     @Option(names = "--clients", defaultValue = "8", description = "Concurrent signed-in clients (default: ${DEFAULT-VALUE}).")
@@ -88,6 +90,13 @@ public final class BenchCommand {
 
     @Option(names = "--warmup", defaultValue = "300", description = "Requests per kind before measuring (default: ${DEFAULT-VALUE}).")
     int warmup;
+
+    @Option(names = "--explain-requests", defaultValue = "20",
+        description = "/api/explain questions of each kind, one client, after 3 of warm-up (default: ${DEFAULT-VALUE}; 0: none).")
+    int explainRequests;
+
+    @Option(names = "--explain-only", description = "Only the /api/explain part (a data folder with escalations, no night needed).")
+    boolean explainOnly;
 
     @picocli.CommandLine.Mixin
     StorageOptions storage;
@@ -101,15 +110,29 @@ public final class BenchCommand {
         accounts.add(user, com.escalationrca.web.Role.ANALYST, password);
         try {
           int port = ((org.springframework.boot.web.server.context.WebServerApplicationContext) context).getWebServer().getPort();
-          var r = new com.escalationrca.bench.WebBenchmark().run(port, user, password,
-              context.getBean(com.escalationrca.index.LiveSearcher.class), clients, requests, warmup);
-          System.out.printf("indexed escalations   %,d%n", r.indexed());
-          System.out.printf("clients               %d signed-in sessions%n", r.clients());
-          System.out.printf("%-30s %8s %9s %9s %9s %9s%n", "request", "runs", "p50 ms", "p95 ms", "p99 ms", "req/s");
-          for (var l : r.latencies()) {
-            System.out.printf("%-30s %8d %9.2f %9.2f %9.2f %9.1f%n", l.name(), l.requests(), l.p50(), l.p95(), l.p99(),
+          java.util.List<com.escalationrca.bench.WebBenchmark.Latency> all = new java.util.ArrayList<>();
+          if (!explainOnly) {
+            var r = new com.escalationrca.bench.WebBenchmark().run(port, user, password,
+                context.getBean(com.escalationrca.index.LiveSearcher.class), clients, requests, warmup);
+            System.out.printf("indexed escalations   %,d%n", r.indexed());
+            System.out.printf("clients               %d signed-in sessions%n", r.clients());
+            all.addAll(r.latencies());
+          }
+          if (explainRequests > 0) {
+            var jdbc = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+            java.time.LocalDate last = jdbc.queryForObject(
+                "select (max(created_at) at time zone 'UTC')::date from escalation", java.time.LocalDate.class);
+            all.addAll(new com.escalationrca.bench.WebBenchmark().explain(port, user, password, jdbc, last,
+                explainRequests, 3));
+          }
+          System.out.printf("%-32s %8s %9s %9s %9s %9s%n", "request", "runs", "p50 ms", "p95 ms", "p99 ms", "req/s");
+          for (var l : all) {
+            System.out.printf("%-32s %8d %9.2f %9.2f %9.2f %9.1f%n", l.name(), l.requests(), l.p50(), l.p95(), l.p99(),
                 l.perSecond());
           }
+          System.out.printf("server heap after: %,d MB used of %,d MB max%n",
+              (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20,
+              Runtime.getRuntime().maxMemory() >> 20);
         } finally {
           accounts.remove(user);
         }
