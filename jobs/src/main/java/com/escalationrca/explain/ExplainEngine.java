@@ -178,6 +178,17 @@ public class ExplainEngine {
         }
       }
       if (same < 0) {
+        // Several shown explanations together may hold it: "channel in_app_report" rising only by the
+        // two causes shown above it, each holding less than most of it. It is folded under the one
+        // holding most, and says nothing of its own.
+        int carrier = carrier(cells, mine, keptCells, scale, c.excess());
+        if (carrier >= 0) {
+          List<String> folded = also.computeIfAbsent(kept.get(carrier), k -> new ArrayList<>());
+          if (folded.size() < MAX_ALSO) {
+            folded.add(describe(c.segment(), labels));
+          }
+          continue;
+        }
         if (kept.size() == request.limit()) {
           continue;
         }
@@ -247,6 +258,39 @@ public class ExplainEngine {
       }
     }
     LOG.debug("explain: {} significant grouped after {} ms", significant.size(), (System.nanoTime() - started) / 1_000_000);
+    // A broad value that rose only by the causes shown with it ("channel in_app_report", carrying two of
+    // them) is ranked between them before the second is seen: once all are known, it is folded under
+    // the one holding most of it, when narrower explanations together hold most of its excess.
+    for (int k = kept.size() - 1; k >= 0; k--) {
+      Candidate broad = candidates.get(kept.get(k));
+      List<java.util.BitSet> narrower = new ArrayList<>();
+      List<Integer> narrowerAt = new ArrayList<>();
+      for (int j = 0; j < kept.size(); j++) {
+        // Independent causes carry it; its own slices ("… ∧ action X") would only be parts of it.
+        if (j != k && candidates.get(kept.get(j)).window() < broad.window()
+            && !contains(candidates.get(kept.get(j)).segment(), broad.segment())) {
+          narrower.add(keptCells.get(j));
+          narrowerAt.add(j);
+        }
+      }
+      int carrier = narrower.size() < 2 ? -1 : carrier(cells, keptCells.get(k), narrower, scale, broad.excess());
+      if (carrier >= 0) {
+        int into = kept.get(narrowerAt.get(carrier));
+        LOG.debug("explain: {} folded under {}, carried by {}", describe(broad.segment(), labels),
+            describe(candidates.get(into).segment(), labels),
+            narrowerAt.stream().map(j -> describe(candidates.get(kept.get(j)).segment(), labels)).toList());
+        List<String> folded = also.computeIfAbsent(into, x -> new ArrayList<>());
+        // Named first: a reader who saw it rise wants to know where it went.
+        folded.add(0, describe(broad.segment(), labels));
+        if (folded.size() > MAX_ALSO) {
+          folded.remove(folded.size() - 1);
+        }
+        also.remove(kept.get(k));
+        within.remove(kept.get(k));
+        kept.remove(k);
+        keptCells.remove(k);
+      }
+    }
     // A precise candidate that took a broader one's place may hold slightly more or less: rank again.
     kept.sort(Comparator.comparingDouble((Integer i) -> -Math.abs(candidates.get(i).excess()))
         .thenComparingDouble(i -> candidates.get(i).p()));
@@ -831,6 +875,37 @@ public class ExplainEngine {
       excess += cells.get(c).window() - cells.get(c).baseline() * scale;
     }
     return excess;
+  }
+
+  /**
+   * The shown explanation holding the most of a candidate's excess when the shown ones together hold
+   * {@link #SAME_STORY} of it (-1 otherwise).
+   */
+  private static int carrier(List<Cell> cells, java.util.BitSet mine, List<java.util.BitSet> keptCells, double scale,
+                             double excess) {
+    if (keptCells.size() < 2) {
+      return -1;
+    }
+    java.util.BitSet union = new java.util.BitSet();
+    keptCells.forEach(union::or);
+    union.and(mine);
+    if (Math.abs(excess(cells, union, scale)) < SAME_STORY * Math.abs(excess)) {
+      return -1;
+    }
+    int best = -1;
+    double most = 0;
+    for (int k = 0; k < keptCells.size(); k++) {
+      java.util.BitSet both = (java.util.BitSet) mine.clone();
+      both.and(keptCells.get(k));
+      double held = Math.signum(excess) * excess(cells, both, scale);
+      if (best < 0 || held > most) {
+        best = k;
+        most = held;
+      }
+    }
+    // One explanation holding most of it tells the same story, not several carrying it: the rules for
+    // the same story (precision, sharpness) decide that case.
+    return most >= SAME_STORY * Math.abs(excess) ? -1 : best;
   }
 
   /** Does {@code precise} name every value of {@code broad} (and more)? */

@@ -209,6 +209,44 @@ class ExplainEngineTest {
   }
 
   @Test
+  void aValueThatRoseOnlyByTheCausesShownIsFoldedUnderThem() {
+    // May 2022, apart from the generated data: two problems at two vendors in the last week, both
+    // reported more often in the app than usual: "channel app" rises, but only by them.
+    java.util.Random random = new java.util.Random(17);
+    LocalDate first = LocalDate.of(2022, 5, 1);
+    List<Object[]> rows = new java.util.ArrayList<>();
+    List<String> policies = List.of("spam", "impersonation", "harassment");
+    for (int i = 0; i < 1500; i++) {
+      rows.add(carried("BASE-" + i, first.plusDays(random.nextInt(35)), List.of("Quill", "Birch", "Cedar", "Alder")
+          .get(random.nextInt(4)), policies.get(random.nextInt(3)), random.nextDouble() < 0.3 ? "app" : "web"));
+    }
+    for (int i = 0; i < 120; i++) {
+      rows.add(carried("QUILL-" + i, first.plusDays(28 + random.nextInt(7)), "Quill", "impersonation",
+          random.nextDouble() < 0.6 ? "app" : "web"));
+    }
+    for (int i = 0; i < 60; i++) {
+      rows.add(carried("BIRCH-" + i, first.plusDays(28 + random.nextInt(7)), "Birch", "harassment",
+          random.nextDouble() < 0.6 ? "app" : "web"));
+    }
+    jdbc.batchUpdate("insert into escalation (external_id, created_at, updated_at, narrative, policy, vendor, channel,"
+        + " content_hash) values (?, ?, ?, 'a narrative', ?, ?, ?, ?)", rows);
+
+    Explained answer = engine.explain(ExplainRequest.between(first.plusDays(28), first.plusDays(34), first,
+        first.plusDays(27), Map.of(), ExplainRequest.Direction.RISE, 10));
+
+    assertThat(answer.explanations().subList(0, 2)).extracting(x -> x.values().get("vendor"))
+        .containsExactlyInAnyOrder("Quill", "Birch");
+    assertThat(answer.explanations()).as(answer.explanations().stream().map(Explanation::description).toList().toString())
+        .noneSatisfy(x -> assertThat(x.values()).isEqualTo(Map.of("channel", "app")));
+    assertThat(answer.explanations().get(0).also()).contains("channel app");
+  }
+
+  private static Object[] carried(String id, LocalDate day, String vendor, String policy, String channel) {
+    java.sql.Timestamp at = java.sql.Timestamp.from(day.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC));
+    return new Object[] {id, at, at, policy, vendor, channel, id};
+  }
+
+  @Test
   void aVendorWhoseOverturnsRoseExplainsTheRiseOfTheOverturnedShare() {
     // March 2024, apart from the generated data: four vendors, 10 % of reviews overturned; in the last
     // week one vendor's overturns rise to half of its reviews, with no more escalations than before.
