@@ -459,6 +459,14 @@ class NightlyRunIntegrationTest {
     assertThat(matching.get("change").get("where").asString()).isEqualTo("all escalations matching '\"home address\"'");
     assertThat(matching.get("change").get("observed").asLong()).isEqualTo(inWindow).isPositive()
         .isLessThan(all.get("change").get("observed").asLong());
+
+    // Is an escalation part of a pattern? It and its 200 look-alikes are the population.
+    String one = jdbc.queryForObject("select external_id from escalation where created_at >= '2026-02-22'"
+        + " and created_at < '2026-03-01' order by external_id limit 1", String.class);
+    var alike = explainJson("--from", "2026-02-22", "--to", "2026-02-28", "--similar", one);
+    assertThat(alike.get("change").get("where").asString()).startsWith("all escalations like " + one + " (its ");
+    assertThat(alike.get("change").get("observed").asLong() + alike.get("change").get("baselineObserved").asLong())
+        .isBetween(2L, 201L);
   }
 
   private tools.jackson.databind.JsonNode explainJson(String... options) {

@@ -56,6 +56,11 @@ final class ExplainCommand implements Callable<Integer> {
           + "'chargeback AND vendor:\"Meridian Ops\"'; needs the index a night built).")
   String query;
 
+  @Option(names = "--similar", paramLabel = "ID",
+      description = "Is this escalation part of a pattern? Narrow the population to it and its 200 most similar"
+          + " escalations (more-like-this, as `rca search --similar`; needs the index a night built).")
+  String similar;
+
   @Option(names = "--metric", defaultValue = "count", paramLabel = "count|share:DIM=VALUE",
       description = "count: escalations (default); share:DIM=VALUE: the share of escalations with a value, e.g."
           + " share:outcome=overturned (a vendor's quality reviews): which values moved it, and by how "
@@ -75,8 +80,14 @@ final class ExplainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ExplainRequest request = request();
+    if (query != null && similar != null) {
+      throw new UsageException("--query and --similar each name a population: give one of them");
+    }
     if (query != null) {
       request = request.matching(matching(query));
+    }
+    if (similar != null) {
+      request = request.matching(lookAlikes(similar));
     }
     // With --json, stdout is the answer alone (for jq and scripts): the embedded database's start line stays out.
     try (var context = json ? ApplicationContexts.start(storage, "--logging.level.com.escalationrca=WARN")
@@ -105,6 +116,23 @@ final class ExplainCommand implements Callable<Integer> {
     try (EscalationSearcher searcher = EscalationSearcher.open(paths.indexDir())) {
       return new ExplainRequest.Matching(text, searcher.externalIds(text));
     } catch (QuerySyntaxException | IllegalStateException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  /** The escalation and its most similar ones in the index the last night built. */
+  private ExplainRequest.Matching lookAlikes(String externalId) {
+    StorageProperties paths = new StorageProperties(storage.dataDir, storage.reportsDir);
+    try (EscalationSearcher searcher = EscalationSearcher.open(paths.indexDir())) {
+      java.util.Set<String> ids = new java.util.HashSet<>();
+      searcher.search(new com.escalationrca.index.SearchRequest(null, null, null, null, externalId, java.util.List.of(),
+          ExplainRequest.Matching.LOOK_ALIKES, 1)).hits().forEach(h -> ids.add(h.id()));
+      if (ids.isEmpty()) {
+        throw new UsageException("no escalation is like '" + externalId + "': it is not indexed, or its narrative shares"
+            + " no distinctive words with another");
+      }
+      return ExplainRequest.Matching.similarTo(externalId, ids);
+    } catch (IllegalArgumentException | IllegalStateException e) {
       throw new UsageException(e.getMessage());
     }
   }

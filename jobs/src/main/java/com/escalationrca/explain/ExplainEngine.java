@@ -322,7 +322,7 @@ public class ExplainEngine {
   private static String describeWhere(ExplainRequest request) {
     return (request.where().isEmpty() ? "all escalations"
         : request.where().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")))
-        + (request.matching() == null ? "" : " matching '" + request.matching().query() + "'");
+        + (request.matching() == null ? "" : " " + request.matching().phrase());
   }
 
   /** The values an explanation names, and those the question fixed. */
@@ -585,7 +585,8 @@ public class ExplainEngine {
     Map<String, String> all = new LinkedHashMap<>(request.where());
     all.putAll(values);
     List<String> clauses = new ArrayList<>();
-    if (request.matching() != null) {
+    // Look-alikes are no query: the search lists the explanation's values in the window (a superset).
+    if (request.matching() != null && request.matching().query() != null) {
       clauses.add("(" + request.matching().query() + ")");
     }
     Map<String, String> filters = new LinkedHashMap<>();

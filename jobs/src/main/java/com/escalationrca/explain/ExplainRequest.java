@@ -58,13 +58,36 @@ public record ExplainRequest(LocalDate from, LocalDate to, List<Period> baseline
    * The escalations a search query matched (their external ids), narrowing the population as
    * {@code where} does; the query is kept for the headline.
    */
-  public record Matching(String query, java.util.Set<String> externalIds) {
+  public record Matching(String query, java.util.Set<String> externalIds, String similarTo) {
+
+    /** Look-alikes of an escalation the population holds: enough for a week to show a rise against four before. */
+    public static final int LOOK_ALIKES = 200;
 
     public Matching {
-      if (query == null || query.isBlank()) {
+      if ((query == null || query.isBlank()) && similarTo == null) {
         throw new IllegalArgumentException("--query is empty: give a search query (the search syntax), or leave it out");
       }
       externalIds = java.util.Set.copyOf(externalIds);
+    }
+
+    public Matching(String query, java.util.Set<String> externalIds) {
+      this(query, externalIds, null);
+    }
+
+    /**
+     * The escalations most like one (more-like-this over the narratives) and the escalation itself:
+     * "is this escalation part of a pattern?".
+     */
+    public static Matching similarTo(String externalId, java.util.Set<String> lookAlikes) {
+      java.util.Set<String> all = new java.util.HashSet<>(lookAlikes);
+      all.add(externalId);
+      return new Matching(null, all, externalId);
+    }
+
+    /** How the headline names the population: "matching '…'" or "like ESC-00000042". */
+    public String phrase() {
+      return similarTo != null ? "like " + similarTo + " (its " + (externalIds.size() - 1) + " most similar)"
+          : "matching '" + query + "'";
     }
   }
 

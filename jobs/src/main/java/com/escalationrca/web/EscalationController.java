@@ -40,6 +40,8 @@ public class EscalationController {
       model.addAttribute("investigateLink", InvestigateLinks.forEscalation(detail.cluster(), detail.created(),
           catalog.latestCompleted().map(r -> catalog.report(r).window().start()).orElse(null)));
     }
+    model.addAttribute("lookAlikesLink", InvestigateForm.likeEscalation(id,
+        detail.created().atZone(java.time.ZoneOffset.UTC).toLocalDate()).url("/investigate"));
     return "escalation";
   }
 

@@ -21,7 +21,8 @@ public record InvestigateForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Loc
                               String baseline,
                               @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate baselineFrom,
                               @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate baselineTo,
-                              List<String> where, String q, String direction, Integer limit, String metric) {
+                              List<String> where, String q, String direction, Integer limit, String metric,
+                              String similar) {
 
   /** Explanations a page or an API call may ask for at most. */
   static final int MAX_LIMIT = 50;
@@ -35,11 +36,18 @@ public record InvestigateForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Loc
     direction = direction == null || direction.isBlank() ? "both" : direction.strip().toLowerCase(Locale.ROOT);
     limit = limit == null ? 10 : limit;
     metric = metric == null || metric.isBlank() ? "count" : metric.strip();
+    similar = similar == null || similar.isBlank() ? null : similar.strip();
   }
 
   public InvestigateForm(LocalDate from, LocalDate to, String baseline, LocalDate baselineFrom, LocalDate baselineTo,
                          List<String> where, String q, String direction, Integer limit) {
-    this(from, to, baseline, baselineFrom, baselineTo, where, q, direction, limit, null);
+    this(from, to, baseline, baselineFrom, baselineTo, where, q, direction, limit, null, null);
+  }
+
+  /** The look-alikes of an escalation (analysts), in the week ending on its day: is it part of a pattern? */
+  public static InvestigateForm likeEscalation(String externalId, LocalDate day) {
+    return new InvestigateForm(day.minusDays(DEFAULT_DAYS - 1), day, null, null, null, List.of(), null, null, null, null,
+        externalId);
   }
 
   /**
@@ -54,9 +62,11 @@ public record InvestigateForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Loc
     LocalDate start = night.minusDays(DEFAULT_DAYS - 1);
     boolean ownBaseline = baselineFrom != null || !baseline.equals("previous");
     if (ownBaseline || clusteredFrom == null || clusteredFrom.plusDays(3L * DEFAULT_DAYS).isAfter(start)) {
-      return new InvestigateForm(start, night, baseline, baselineFrom, baselineTo, where, q, direction, limit, metric);
+      return new InvestigateForm(start, night, baseline, baselineFrom, baselineTo, where, q, direction, limit, metric,
+          similar);
     }
-    return new InvestigateForm(start, night, null, clusteredFrom, start.minusDays(1), where, q, direction, limit, metric);
+    return new InvestigateForm(start, night, null, clusteredFrom, start.minusDays(1), where, q, direction, limit, metric,
+        similar);
   }
 
   /** The values the population is narrowed to, by dimension. */
@@ -91,7 +101,7 @@ public record InvestigateForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Loc
   String describe() {
     return "from=" + from + " to=" + to + " baseline=" + (baselineFrom == null ? baseline : baselineFrom + ".." + baselineTo)
         + where.stream().map(w -> " where=" + w).reduce("", String::concat) + (q == null ? "" : " q=" + q)
-        + " direction=" + direction + " metric=" + metric;
+        + " direction=" + direction + " metric=" + metric + (similar == null ? "" : " similar=" + similar);
   }
 
   /** This question at another address: the page (a permalink), its CSV, or the API. */
@@ -124,6 +134,9 @@ public record InvestigateForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Loc
     }
     if (!metric.equals("count")) {
       add.accept("metric", metric);
+    }
+    if (similar != null) {
+      add.accept("similar", similar);
     }
     return parameters.isEmpty() ? path : path + "?" + String.join("&", parameters);
   }

@@ -4,6 +4,7 @@ import com.escalationrca.explain.ExplainEngine;
 import com.escalationrca.explain.ExplainRequest;
 import com.escalationrca.explain.Explained;
 import com.escalationrca.index.LiveSearcher;
+import com.escalationrca.index.SearchRequest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
@@ -29,14 +30,29 @@ public class Investigations {
 
   public Explained explain(InvestigateForm form, String user, boolean analyst, String remote) {
     ExplainRequest request = form.request();
-    if (form.q() != null && !analyst) {
-      throw new AccessDeniedException("a search query reads the narratives, which analysts search; ask without it");
+    if ((form.q() != null || form.similar() != null) && !analyst) {
+      throw new AccessDeniedException("a search query or look-alikes read the narratives, which analysts search;"
+          + " ask without them");
+    }
+    if (form.q() != null && form.similar() != null) {
+      throw new IllegalArgumentException("q and similar each name a population: ask with one of them");
     }
     audit.record(user, "investigate", form.describe(), remote);
-    return permits.run(user, () -> {
-      ExplainRequest asked = form.q() == null ? request
-          : request.matching(new ExplainRequest.Matching(form.q(), searcher.with(s -> s.externalIds(form.q()))));
-      return engine.explain(asked);
-    });
+    return permits.run(user, () -> engine.explain(form.q() != null
+        ? request.matching(new ExplainRequest.Matching(form.q(), searcher.with(s -> s.externalIds(form.q()))))
+        : form.similar() != null ? request.matching(lookAlikes(form.similar())) : request));
+  }
+
+  /** The escalations most like one, by more-like-this over the narratives (the search page's "similar"). */
+  private ExplainRequest.Matching lookAlikes(String externalId) {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    searcher.with(s -> s.search(new SearchRequest(null, null, null, null, externalId, java.util.List.of(),
+        ExplainRequest.Matching.LOOK_ALIKES, 1)))
+        .hits().forEach(h -> ids.add(h.id()));
+    if (ids.isEmpty()) {
+      throw new IllegalArgumentException("no escalation is like '" + externalId + "': it is not indexed, or its narrative"
+          + " shares no distinctive words with another");
+    }
+    return ExplainRequest.Matching.similarTo(externalId, ids);
   }
 }

@@ -179,4 +179,27 @@ class InvestigateTest extends ServedNight {
     assertThat(page).contains("id=\"headline\"", "with outcome overturned", "data:image/svg+xml;base64,",
         "value=\"share:outcome=overturned\"", "metric=share%3Aoutcome%3Doverturned");
   }
+
+  @Test
+  void anAnalystAsksWhetherAnEscalationIsPartOfAPatternThroughItsLookAlikes() throws Exception {
+    WebClient analyst = signedIn("ana");
+    String page = analyst.get("/escalations/XSS-3").body();
+    java.util.regex.Matcher link = java.util.regex.Pattern.compile("class=\"look-alikes-link\" href=\"([^\"]+)\"")
+        .matcher(page);
+    assertThat(link.find()).isTrue();
+    String question = link.group(1).replace("&amp;", "&");
+    assertThat(question).contains("similar=XSS-3");
+
+    JsonNode answer = JSON.readTree(WebClient.basic(port, "ana", PASSWORD)
+        .get(question.replace("/investigate?", "/api/explain?")).body());
+    assertThat(answer.path("change").path("where").asString()).startsWith("all escalations like XSS-3 (its ");
+    // The twelve pasted-script escalations, all new in their week, read alike: their vendor is what rose.
+    assertThat(answer.path("change").path("observed").asLong()).isGreaterThanOrEqualTo(12);
+    assertThat(analyst.get(question).body()).contains("id=\"headline\"");
+
+    HttpResponse<String> manager = WebClient.basic(port, "max", PASSWORD).get(question.replace("/investigate?", "/api/explain?"));
+    assertThat(manager.statusCode()).as("look-alikes read narratives: analysts only").isEqualTo(403);
+    HttpResponse<String> unknown = WebClient.basic(port, "ana", PASSWORD).get("/api/explain?" + COVERED + "&similar=NO-SUCH");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+  }
 }
