@@ -3,7 +3,7 @@ package com.escalationrca.cli;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-import com.escalationrca.web.Accounts;
+import com.escalationrca.web.security.Accounts;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;

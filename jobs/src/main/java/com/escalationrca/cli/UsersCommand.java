@@ -7,9 +7,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 
-import com.escalationrca.web.Account;
-import com.escalationrca.web.Accounts;
-import com.escalationrca.web.Role;
+import com.escalationrca.web.security.Account;
+import com.escalationrca.web.security.Accounts;
+import com.escalationrca.web.security.Role;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

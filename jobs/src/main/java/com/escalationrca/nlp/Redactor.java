@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.escalationrca.web.security.Account;
+
 /**
  * Replaces personal data with placeholders: e-mail addresses (also written "at … dot com",
  * "[at]", "arroba … ponto"), URLs (which carry user ids), @handles, street addresses (en, pt, es),

@@ -1,5 +1,8 @@
 package com.escalationrca.web;
 
+import com.escalationrca.web.security.Accounts;
+import com.escalationrca.web.security.AuditLog;
+import com.escalationrca.web.security.Viewer;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -10,6 +10,8 @@ import com.escalationrca.report.RunReport;
 import com.escalationrca.track.CauseState;
 import com.escalationrca.track.TrackedCause;
 import com.escalationrca.track.TrackedCauses;
+import com.escalationrca.web.security.AuditLog;
+import com.escalationrca.web.security.Viewer;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;

@@ -5,6 +5,8 @@ import java.util.List;
 import com.escalationrca.index.LiveSearcher;
 import com.escalationrca.index.SearchHit;
 import com.escalationrca.index.SearchRequest;
+import com.escalationrca.web.security.AuditLog;
+import com.escalationrca.web.security.Viewer;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -6,6 +6,8 @@ import java.util.List;
 import com.escalationrca.events.Event;
 import com.escalationrca.events.EventKind;
 import com.escalationrca.events.EventStore;
+import com.escalationrca.web.security.AuditLog;
+import com.escalationrca.web.security.Viewer;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;

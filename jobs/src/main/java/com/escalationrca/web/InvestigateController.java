@@ -17,6 +17,7 @@ import com.escalationrca.ingest.Field;
 import com.escalationrca.report.Charts;
 import com.escalationrca.report.EventMarks;
 import com.escalationrca.report.SpreadsheetCell;
+import com.escalationrca.web.security.Viewer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.csv.CSVFormat;

@@ -5,6 +5,7 @@ import com.escalationrca.explain.ExplainRequest;
 import com.escalationrca.explain.Explained;
 import com.escalationrca.index.LiveSearcher;
 import com.escalationrca.index.SearchRequest;
+import com.escalationrca.web.security.AuditLog;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 

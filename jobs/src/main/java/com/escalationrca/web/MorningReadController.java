@@ -12,6 +12,8 @@ import com.escalationrca.report.Charts;
 import com.escalationrca.report.DailySeries;
 import com.escalationrca.report.FindingSeries;
 import com.escalationrca.report.RunReport;
+import com.escalationrca.web.security.AuditLog;
+import com.escalationrca.web.security.Viewer;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;

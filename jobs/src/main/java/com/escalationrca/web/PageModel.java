@@ -1,5 +1,6 @@
 package com.escalationrca.web;
 
+import com.escalationrca.web.security.Viewer;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;

@@ -1,7 +1,5 @@
 package com.escalationrca.web;
 
-import com.escalationrca.report.SpreadsheetCell;
-
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +9,9 @@ import com.escalationrca.index.QuerySyntaxException;
 import com.escalationrca.index.SearchHit;
 import com.escalationrca.index.SearchProperties;
 import com.escalationrca.index.SearchResult;
+import com.escalationrca.report.SpreadsheetCell;
+import com.escalationrca.web.security.AuditLog;
+import com.escalationrca.web.security.Viewer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.csv.CSVFormat;

@@ -2,6 +2,8 @@ package com.escalationrca.web;
 
 import com.escalationrca.index.LiveSearcher;
 import com.escalationrca.store.StorageProperties;
+import com.escalationrca.web.security.Role;
+import com.escalationrca.web.security.SignInThrottle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;

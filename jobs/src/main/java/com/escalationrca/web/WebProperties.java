@@ -2,6 +2,7 @@ package com.escalationrca.web;
 
 import java.time.Duration;
 
+import com.escalationrca.web.security.Role;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 
 import com.escalationrca.events.EventStore;
 import com.escalationrca.report.RunReport;
+import com.escalationrca.web.security.AuditLog;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;

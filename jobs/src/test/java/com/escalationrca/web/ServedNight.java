@@ -11,15 +11,17 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.escalationrca.EscalationRcaApplication;
+import com.escalationrca.Outcomes;
 import com.escalationrca.TestFolders;
 import com.escalationrca.generate.DatasetWriter;
 import com.escalationrca.generate.GeneratorSpec;
 import com.escalationrca.ingest.EscalationImporter;
 import com.escalationrca.job.NightlyRunLauncher;
 import com.escalationrca.report.RunReport;
+import com.escalationrca.web.security.Accounts;
+import com.escalationrca.web.security.Role;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
-import com.escalationrca.Outcomes;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -11,6 +11,8 @@ import java.util.List;
 
 import com.escalationrca.EscalationRcaApplication;
 import com.escalationrca.TestFolders;
+import com.escalationrca.web.security.AuditLog;
+import com.escalationrca.web.security.SignInEvents;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -17,6 +17,7 @@ import com.escalationrca.generate.GeneratorSpec;
 import com.escalationrca.ingest.EscalationImporter;
 import com.escalationrca.job.NightlyRunLauncher;
 import com.escalationrca.report.RunReport;
+import com.escalationrca.web.security.Role;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;

@@ -106,8 +106,8 @@ public final class BenchCommand {
       String user = "bench-" + java.util.UUID.randomUUID().toString().substring(0, 8);
       String password = java.util.UUID.randomUUID().toString();
       try (var context = ApplicationContexts.serve(storage, "127.0.0.1", 0)) {
-        var accounts = context.getBean(com.escalationrca.web.Accounts.class);
-        accounts.add(user, com.escalationrca.web.Role.ANALYST, password);
+        var accounts = context.getBean(com.escalationrca.web.security.Accounts.class);
+        accounts.add(user, com.escalationrca.web.security.Role.ANALYST, password);
         try {
           int port = ((org.springframework.boot.web.server.context.WebServerApplicationContext) context).getWebServer().getPort();
           java.util.List<com.escalationrca.bench.WebBenchmark.Latency> all = new java.util.ArrayList<>();

@@ -2,7 +2,7 @@ package com.escalationrca.web.api;
 
 import java.util.List;
 
-import com.escalationrca.web.AuditLog;
+import com.escalationrca.web.security.AuditLog;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;

@@ -4,7 +4,7 @@ import java.util.List;
 
 import com.escalationrca.index.LiveSearcher;
 import com.escalationrca.index.SearchHit;
-import com.escalationrca.web.AuditLog;
+import com.escalationrca.web.security.AuditLog;
 import com.escalationrca.web.Escalations;
 import com.escalationrca.web.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -4,7 +4,7 @@ import com.escalationrca.explain.Explained;
 import com.escalationrca.web.InvestigateForm;
 import com.escalationrca.web.Investigations;
 import jakarta.servlet.http.HttpServletRequest;
-import com.escalationrca.web.Viewer;
+import com.escalationrca.web.security.Viewer;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;

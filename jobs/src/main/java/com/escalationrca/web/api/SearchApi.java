@@ -7,7 +7,7 @@ import java.util.List;
 import com.escalationrca.index.LiveSearcher;
 import com.escalationrca.index.SearchRequest;
 import com.escalationrca.index.SearchResult;
-import com.escalationrca.web.AuditLog;
+import com.escalationrca.web.security.AuditLog;
 import com.escalationrca.web.SearchPermits;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.format.annotation.DateTimeFormat;

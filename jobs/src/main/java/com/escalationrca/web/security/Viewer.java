@@ -1,4 +1,4 @@
-package com.escalationrca.web;
+package com.escalationrca.web.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.Authentication;
@@ -23,7 +23,7 @@ public record Viewer(String name, boolean analyst, boolean admin) {
   }
 
   /** The client's address for the audit log (the proxy's forwarded one when server.forward-headers-strategy is set). */
-  static String remote(HttpServletRequest request) {
+  public static String remote(HttpServletRequest request) {
     return request.getRemoteAddr();
   }
 }

@@ -1,4 +1,4 @@
-package com.escalationrca.web;
+package com.escalationrca.web.security;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import com.escalationrca.web.WebProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;

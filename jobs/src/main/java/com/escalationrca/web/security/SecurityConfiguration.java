@@ -1,5 +1,6 @@
-package com.escalationrca.web;
+package com.escalationrca.web.security;
 
+import com.escalationrca.web.WebProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.ApplicationEventPublisher;

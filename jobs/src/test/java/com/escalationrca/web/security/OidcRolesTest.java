@@ -1,4 +1,4 @@
-package com.escalationrca.web;
+package com.escalationrca.web.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import com.escalationrca.web.WebProperties;
 import org.junit.jupiter.api.Test;
 
 class OidcRolesTest {

@@ -1,4 +1,4 @@
-package com.escalationrca.web;
+package com.escalationrca.web.security;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 public class SignInEvents {
 
   /** Longest user name kept: what someone types into the form is not ours to store whole. */
-  static final int MAX_NAME = 64;
+  public static final int MAX_NAME = 64;
 
   private final Accounts accounts;
   private final AuditLog audit;

@@ -1,4 +1,4 @@
-package com.escalationrca.web;
+package com.escalationrca.web.security;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
