@@ -124,14 +124,8 @@ final class ExplainCommand implements Callable<Integer> {
   private ExplainRequest.Matching lookAlikes(String externalId) {
     StorageProperties paths = new StorageProperties(storage.dataDir, storage.reportsDir);
     try (EscalationSearcher searcher = EscalationSearcher.open(paths.indexDir())) {
-      java.util.Set<String> ids = new java.util.HashSet<>();
-      searcher.search(new com.escalationrca.index.SearchRequest(null, null, null, null, externalId, java.util.List.of(),
-          ExplainRequest.Matching.LOOK_ALIKES, 1)).hits().forEach(h -> ids.add(h.id()));
-      if (ids.isEmpty()) {
-        throw new UsageException("no escalation is like '" + externalId + "': it is not indexed, or its narrative shares"
-            + " no distinctive words with another");
-      }
-      return ExplainRequest.Matching.similarTo(externalId, ids);
+      return ExplainRequest.Matching.similarTo(externalId,
+          searcher.lookAlikes(externalId, ExplainRequest.Matching.LOOK_ALIKES));
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new UsageException(e.getMessage());
     }

@@ -298,21 +298,11 @@ public class ExplainEngine {
     List<Explanation> explanations = new ArrayList<>();
     for (int i : kept) {
       Candidate c = candidates.get(i);
-      LiftInterval lift = c.expected() > 0 ? LiftInterval.of(c.window(), c.expected(), 0.95) : null;
-      Map<String, String> values = values(c.segment());
-      String clusterId = values.get(CLUSTER);
-      explanations.add(new Explanation(explanations.size() + 1, describe(c.segment(), labels), values, clusterId,
-          clusterId == null ? null : labels.get(clusterId), c.window(), c.baseline(), c.expected(), c.excess(),
-          lift == null ? null : lift.lift(), lift == null ? null : lift.low(), lift == null ? null : lift.high(), c.p(),
-          q[i], change == 0 ? 0 : c.excess() / change, List.copyOf(also.getOrDefault(i, List.of())),
-          examples(request, values), search(request, values), citer.citeWindow(request.from(), request.to(),
-          withWhere(request, values)).orElse(null), parts(within.getOrDefault(i, List.of()), candidates, q, change,
-          request, labels, citer)));
+      explanations.add(explanation(explanations.size() + 1, c.segment(), c.window(), c.baseline(), c.expected(), c.p(),
+          q[i], change, also.getOrDefault(i, List.of()), parts(within.getOrDefault(i, List.of()), candidates, q, change,
+          request, labels, citer), values(c.segment()), request, labels, citer));
     }
-    Map<String, String> population = withWhere(request, Map.of());
-    List<com.escalationrca.events.Event> events = citer.events().stream()
-        .filter(e -> !e.last().isBefore(request.baselineStart()) && (population.isEmpty() || e.concerns(population)))
-        .toList();
+    List<com.escalationrca.events.Event> events = events(request, citer);
     LOG.debug("explain: answered after {} ms", (System.nanoTime() - started) / 1_000_000);
     return new Explained(headline, explanations, candidates.size(), unexplained(cells, explanations, change, scale),
         daily(request), events, notes);
@@ -433,25 +423,15 @@ public class ExplainEngine {
     for (int i : kept) {
       long[] c = counts.get(segments.get(i));
       double segmentExpected = c[0] * ((double) c[3] / c[1]);
-      double excess = c[2] - segmentExpected;
-      shown += excess;
-      LiftInterval lift = segmentExpected > 0 ? LiftInterval.of(c[2], segmentExpected, 0.95) : null;
-      Map<String, String> values = values(segments.get(i));
-      Map<String, String> withValue = new LinkedHashMap<>(values);
+      shown += c[2] - segmentExpected;
+      // Its examples and search are of escalations with the metric's value.
+      Map<String, String> withValue = new LinkedHashMap<>(values(segments.get(i)));
       withValue.put(share.dimension(), share.value());
-      String clusterId = values.get(CLUSTER);
-      explanations.add(new Explanation(explanations.size() + 1, describe(segments.get(i), labels), values, clusterId,
-          clusterId == null ? null : labels.get(clusterId), c[2], c[3], segmentExpected, excess,
-          lift == null ? null : lift.lift(), lift == null ? null : lift.low(), lift == null ? null : lift.high(),
-          pValues.get(i), q[i], change == 0 ? 0 : excess / change,
-          List.copyOf(also.getOrDefault(i, List.of()).stream().limit(MAX_ALSO).toList()),
-          examples(request, withValue), search(request, withValue),
-          citer.citeWindow(request.from(), request.to(), withWhere(request, values)).orElse(null), List.of()));
+      explanations.add(explanation(explanations.size() + 1, segments.get(i), c[2], c[3], segmentExpected, pValues.get(i),
+          q[i], change, also.getOrDefault(i, List.of()).stream().limit(MAX_ALSO).toList(), List.of(), withValue,
+          request, labels, citer));
     }
-    Map<String, String> population = withWhere(request, Map.of());
-    List<com.escalationrca.events.Event> events = citer.events().stream()
-        .filter(e -> !e.last().isBefore(request.baselineStart()) && (population.isEmpty() || e.concerns(population)))
-        .toList();
+    List<com.escalationrca.events.Event> events = events(request, citer);
     double unexplained = change == 0 ? 0 : Math.max(0, Math.min(1, 1 - shown / change));
     return new Explained(headline, explanations, segments.size(), unexplained, daily(request), events, notes);
   }
@@ -462,17 +442,40 @@ public class ExplainEngine {
     List<Explanation> parts = new ArrayList<>();
     for (int i : indexes) {
       Candidate c = candidates.get(i);
-      LiftInterval lift = c.expected() > 0 ? LiftInterval.of(c.window(), c.expected(), 0.95) : null;
-      Map<String, String> values = values(c.segment());
-      String clusterId = values.get(CLUSTER);
-      parts.add(new Explanation(0, describe(c.segment(), labels), values, clusterId,
-          clusterId == null ? null : labels.get(clusterId), c.window(), c.baseline(), c.expected(), c.excess(),
-          lift == null ? null : lift.lift(), lift == null ? null : lift.low(), lift == null ? null : lift.high(), c.p(),
-          q[i], change == 0 ? 0 : c.excess() / change, List.of(), examples(request, values), search(request, values),
-          citer.citeWindow(request.from(), request.to(), withWhere(request, values)).orElse(null), List.of()));
+      parts.add(explanation(0, c.segment(), c.window(), c.baseline(), c.expected(), c.p(), q[i], change, List.of(),
+          List.of(), values(c.segment()), request, labels, citer));
     }
     parts.sort(Comparator.comparingDouble((Explanation x) -> -Math.abs(x.excess())));
     return parts;
+  }
+
+  /**
+   * One explanation as shown: its counts in both periods and what the baseline predicts, its test,
+   * its share of the change, the event it cites, and its escalations ({@code escalations}: the
+   * values they have, its own and for a share the metric's).
+   */
+  private Explanation explanation(int rank, Segment segment, long window, long baseline, double expected, double p,
+                                  double q, double change, List<String> also, List<Explanation> within,
+                                  Map<String, String> escalations, ExplainRequest request, Map<String, String> labels,
+                                  EventCitations.Citer citer) {
+    Map<String, String> values = values(segment);
+    String clusterId = values.get(CLUSTER);
+    double excess = window - expected;
+    LiftInterval lift = expected > 0 ? LiftInterval.of(window, expected, 0.95) : null;
+    return new Explanation(rank, describe(segment, labels), values, clusterId,
+        clusterId == null ? null : labels.get(clusterId), window, baseline, expected, excess,
+        lift == null ? null : lift.lift(), lift == null ? null : lift.low(), lift == null ? null : lift.high(), p, q,
+        change == 0 ? 0 : excess / change, List.copyOf(also), examples(request, escalations),
+        search(request, escalations), citer.citeWindow(request.from(), request.to(), withWhere(request, values))
+            .orElse(null), within);
+  }
+
+  /** The events of the question's days that concern its population (every event, for all escalations). */
+  private static List<com.escalationrca.events.Event> events(ExplainRequest request, EventCitations.Citer citer) {
+    Map<String, String> population = withWhere(request, Map.of());
+    return citer.events().stream()
+        .filter(e -> !e.last().isBefore(request.baselineStart()) && (population.isEmpty() || e.concerns(population)))
+        .toList();
   }
 
   /** Escalations with the value in the window beyond what the segment's own baseline share predicts. */

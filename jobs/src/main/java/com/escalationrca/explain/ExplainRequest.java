@@ -79,6 +79,10 @@ public record ExplainRequest(LocalDate from, LocalDate to, List<Period> baseline
      * "is this escalation part of a pattern?".
      */
     public static Matching similarTo(String externalId, java.util.Set<String> lookAlikes) {
+      if (lookAlikes.isEmpty()) {
+        throw new IllegalArgumentException("no escalation is like '" + externalId + "': it is not indexed, or its"
+            + " narrative shares no distinctive words with another");
+      }
       java.util.Set<String> all = new java.util.HashSet<>(lookAlikes);
       all.add(externalId);
       return new Matching(null, all, externalId);

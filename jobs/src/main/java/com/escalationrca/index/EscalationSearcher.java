@@ -125,6 +125,17 @@ public final class EscalationSearcher implements AutoCloseable {
    * The external ids of every escalation the query matches, unranked and unbounded (a population
    * for `explain --query`, not a page of hits): read from the matching documents' stored ids.
    */
+  /**
+   * The escalations most like one (more-like-this over the narratives, as {@code similarTo} searches),
+   * at most {@code limit}; none when it is not indexed or shares no distinctive words.
+   */
+  public java.util.Set<String> lookAlikes(String externalId, int limit) {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    search(new SearchRequest(null, null, null, null, externalId, java.util.List.of(), limit, 1)).hits()
+        .forEach(h -> ids.add(h.id()));
+    return ids;
+  }
+
   public java.util.Set<String> externalIds(String query) {
     return bounded(query, () -> {
       org.apache.lucene.search.Weight weight = searcher.createWeight(

@@ -4,7 +4,6 @@ import com.escalationrca.explain.ExplainEngine;
 import com.escalationrca.explain.ExplainRequest;
 import com.escalationrca.explain.Explained;
 import com.escalationrca.index.LiveSearcher;
-import com.escalationrca.index.SearchRequest;
 import com.escalationrca.web.security.AuditLog;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -46,14 +45,7 @@ public class Investigations {
 
   /** The escalations most like one, by more-like-this over the narratives (the search page's "similar"). */
   private ExplainRequest.Matching lookAlikes(String externalId) {
-    java.util.Set<String> ids = new java.util.HashSet<>();
-    searcher.with(s -> s.search(new SearchRequest(null, null, null, null, externalId, java.util.List.of(),
-        ExplainRequest.Matching.LOOK_ALIKES, 1)))
-        .hits().forEach(h -> ids.add(h.id()));
-    if (ids.isEmpty()) {
-      throw new IllegalArgumentException("no escalation is like '" + externalId + "': it is not indexed, or its narrative"
-          + " shares no distinctive words with another");
-    }
-    return ExplainRequest.Matching.similarTo(externalId, ids);
+    return ExplainRequest.Matching.similarTo(externalId,
+        searcher.with(s -> s.lookAlikes(externalId, ExplainRequest.Matching.LOOK_ALIKES)));
   }
 }
