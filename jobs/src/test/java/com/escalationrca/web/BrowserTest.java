@@ -164,6 +164,30 @@ class BrowserTest extends ServedNight {
   }
 
   @Test
+  void aManagerRecordsAnEventAndReadsTheDrops() throws IOException {
+    signIn("max");
+    browser.get(url("/events"));
+    ((JavascriptExecutor) browser).executeScript("document.getElementById('date').value = arguments[0]",
+        RUN_DATE.minusDays(3).toString());
+    browser.findElement(By.id("title")).sendKeys("Browser-recorded outage");
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("kind"))).selectByValue("outage");
+    browser.findElement(By.id("save-event")).click();
+    assertThat(browser.findElement(By.cssSelector("table.event-list")).getText()).contains("Browser-recorded outage", "outage");
+    screenshot("events");
+    try {
+      browser.get(url("/"));
+      org.openqa.selenium.WebElement drops = browser.findElement(By.id("drops"));
+      assertThat(drops.getText()).contains("Vendor " + DROPPED + ":");
+      ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", drops);
+      screenshot("drops");
+      assertThat(browser.getPageSource()).contains("Browser-recorded outage");
+    } finally {
+      browser.get(url("/events"));
+      browser.findElement(By.cssSelector("tr.event-row button.remove")).click();
+    }
+  }
+
+  @Test
   void aManagerCannotReachNarrativeSearch() throws IOException {
     signIn("max");
     assertThat(browser.findElements(By.linkText("Search"))).isEmpty();
