@@ -15,8 +15,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "causes", mixinStandardHelpOptions = true,
-    description = {"Causes followed across nights: list them and move them through new → acknowledged (owner) →",
-        "ticketed (ticket) → resolved (date, note); dismiss a false alarm. Every change records who and when."},
+    description = {"Causes followed across nights: list them and act on them.",
+        "Move them through new → acknowledged (owner) → ticketed (ticket) → resolved (date, note); dismiss a false"
+            + " alarm. Every change records who and when."},
     subcommands = {CausesCommand.ListCauses.class, CausesCommand.Show.class, CausesCommand.Ack.class,
         CausesCommand.Link.class, CausesCommand.Resolve.class, CausesCommand.Dismiss.class, CausesCommand.Reopen.class})
 final class CausesCommand {

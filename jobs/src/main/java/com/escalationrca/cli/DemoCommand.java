@@ -15,8 +15,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Generates a demo dataset with planted root causes, imports it, runs the nightly job",
-        "and prints the report path. Uses its own data folder so it never mixes with real data."})
+    description = {"Runs the nightly job on a generated demo dataset and prints the report path.",
+        "Generates escalations with planted root causes and imports them first, in a data folder of its own so that"
+            + " it never mixes with real data."})
 final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--escalations", defaultValue = "6000", description = "Size of the demo dataset (default: ${DEFAULT-VALUE}).")

@@ -20,9 +20,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "events", mixinStandardHelpOptions = true,
-    description = "Events (policy launches and updates, vendor changes, tool releases, outages): marked on "
-        + "every chart; a finding or an explanation that began within rca.events.lead-days after one "
-        + "concerning its values cites it.",
+    description = {"Events marked on every chart and cited by what began soon after them.",
+        "Policy launches and updates, vendor changes, tool releases, outages: a finding or an explanation that began"
+            + " within rca.events.lead-days after one concerning its values cites it."},
     subcommands = {EventsCommand.Add.class, EventsCommand.ListEvents.class, EventsCommand.Remove.class,
         EventsCommand.Import.class})
 final class EventsCommand {

@@ -19,11 +19,11 @@ import picocli.CommandLine.Option;
 import tools.jackson.databind.json.JsonMapper;
 
 @Command(name = "explain", mixinStandardHelpOptions = true,
-    description = "What explains the change in a window against a baseline: the headline change, then the "
+    description = {"What explains the change in a window against a baseline.", "The headline change, then the "
         + "dimension values and combinations of up to three, narrative clusters among them, that "
         + "changed more than the rest (q-value, Benjamini–Hochberg over all tested), ranked by the "
         + "share of the change each accounts for, with the search that lists their escalations, and "
-        + "the share left unexplained.")
+        + "the share left unexplained."})
 final class ExplainCommand implements Callable<Integer> {
 
   @Mixin

@@ -12,9 +12,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "pull", mixinStandardHelpOptions = true,
-    description = {"Pulls escalations changed since the last successful pull from JIRA (JQL search) and/or a",
-        "source database (SQL with :since), through the same validation, quarantine and upsert as `import`.",
-        "Sources are configured under rca.pull (docs/connectors.md); with no SOURCE, every configured one."})
+    description = {"Pulls the escalations changed since the last pull from JIRA or a source database.",
+        "JIRA by JQL search, a source database by SQL with :since, through the same validation, quarantine and upsert"
+            + " as `import`. Sources are configured under rca.pull (docs/connectors.md); with no SOURCE, every"
+            + " configured one."})
 final class PullCommand implements Callable<Integer> {
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "SOURCE", description = "jira or jdbc (default: all configured).")

@@ -8,9 +8,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "reindex", mixinStandardHelpOptions = true,
-    description = {"Rebuilds the search index from PostgreSQL (the source of truth): every escalation kept,",
-        "tagged with its cluster in the latest completed run. Builds beside the index and swaps it in;",
-        "run it while nobody searches. Takes the same lock as runs: refused (exit 3) while a run is in progress."})
+    description = {"Rebuilds the search index from PostgreSQL (the source of truth).",
+        "Every escalation kept, tagged with its cluster in the latest completed run. Builds beside the index and"
+            + " swaps it in; run it while nobody searches. Takes the same lock as runs: refused (exit 3) while a run"
+            + " is in progress."})
 final class ReindexCommand implements Callable<Integer> {
 
   @Mixin

@@ -11,9 +11,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = {"Starts the web application: the morning read with charts, findings and their escalations,",
-        "clusters, search, escalations, and a JSON API, behind sign-in (accounts from `users add`).",
-        "Runs beside the nightly job on the same data folder and picks up new runs without a restart."})
+    description = {"Starts the web application behind sign-in.",
+        "The morning read with charts, findings and their escalations, clusters, causes, investigate, events,"
+            + " search, escalations, and a JSON API (accounts from `users add`). Runs beside the nightly job on the"
+            + " same data folder and picks up new runs without a restart."})
 final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--port", defaultValue = "8080", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
