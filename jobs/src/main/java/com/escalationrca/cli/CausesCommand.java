@@ -22,15 +22,6 @@ import picocli.CommandLine.Parameters;
         CausesCommand.Link.class, CausesCommand.Resolve.class, CausesCommand.Dismiss.class, CausesCommand.Reopen.class})
 final class CausesCommand {
 
-  /** Who acts: --as, else the operating-system user. */
-  static final class Actor {
-    @Option(names = "--as", paramLabel = "NAME", description = "Who makes the change (default: the system user).")
-    String name;
-
-    String name() {
-      return name != null ? name : System.getProperty("user.name", "cli");
-    }
-  }
 
   private static int change(StorageOptions storage, Function<TrackedCauses, TrackedCause> action) {
     try (var context = ApplicationContexts.start(storage)) {

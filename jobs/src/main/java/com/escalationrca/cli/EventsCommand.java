@@ -52,8 +52,8 @@ final class EventsCommand {
         description = "The values it concerns (repeatable), e.g. --where market=BR; none: every escalation.")
     Map<String, String> where = new LinkedHashMap<>();
 
-    @Option(names = "--as", paramLabel = "NAME", description = "Who records it (default: the system user).")
-    String actor;
+    @Mixin
+    Actor actor;
 
     @Mixin
     StorageOptions storage;
@@ -67,7 +67,7 @@ final class EventsCommand {
         throw new UsageException(e.getMessage());
       }
       try (var context = ApplicationContexts.start(storage)) {
-        print(context.getBean(EventStore.class).add(event, actor != null ? actor : System.getProperty("user.name", "cli")));
+        print(context.getBean(EventStore.class).add(event, actor.name()));
       }
       return 0;
     }
@@ -121,8 +121,8 @@ final class EventsCommand {
     @Parameters(index = "0", paramLabel = "FILE.csv")
     Path file;
 
-    @Option(names = "--as", paramLabel = "NAME", description = "Who records them (default: the system user).")
-    String actor;
+    @Mixin
+    Actor actor;
 
     @Mixin
     StorageOptions storage;
@@ -140,7 +140,7 @@ final class EventsCommand {
       }
       try (var context = ApplicationContexts.start(storage)) {
         EventStore store = context.getBean(EventStore.class);
-        String who = actor != null ? actor : System.getProperty("user.name", "cli");
+        String who = actor.name();
         read.events().forEach(e -> print(store.add(e, who)));
       }
       read.rejected().forEach(r -> System.out.println("rejected " + r));
