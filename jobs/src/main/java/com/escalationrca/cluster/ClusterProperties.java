@@ -12,8 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *   <li>Micro-clusters then merge by average linkage while their members' mean pairwise cosine is
  *   at least {@code mergeSimilarity} (TF-IDF vectors) or {@code embeddingMergeSimilarity} (sentence
  *   embeddings): one problem, one cluster.</li>
+ *   <li>Narratives without an embedding are compared by {@code latentDimensions} latent semantic
+ *   dimensions of their TF-IDF vectors ({@link LatentSemantics}), merging at
+ *   {@code latentMergeSimilarity}; 0 compares their TF-IDF vectors themselves. On long informal
+ *   Portuguese complaints the latent vectors are what keeps one problem in one cluster.</li>
  *   <li>Members less similar than {@code minSimilarity} ({@code embeddingMinSimilarity} for
- *   embeddings) to their cluster's centre, and clusters smaller than {@code minClusterSize}, go to
+ *   embeddings, {@code latentMinSimilarity} for latent vectors) to their cluster's centre, and clusters smaller than {@code minClusterSize}, go to
  *   the "not clustered" bucket (a small cluster's members first try the other clusters).</li>
  *   <li>Narratives whose feature sets have Jaccard similarity at least
  *   {@code nearDuplicateSimilarity} count as one point (0: only identical ones).</li>
@@ -41,8 +45,12 @@ public record ClusterProperties(@DefaultValue("4") int minClusters,
                                 @DefaultValue("0.12") double mergeSimilarity,
                                 @DefaultValue("0.5") double embeddingMergeSimilarity,
                                 @DefaultValue("0.3") double embeddingMinSimilarity,
-                                @DefaultValue("0.25") double mergeStickiness) {
+                                @DefaultValue("0.25") double mergeStickiness,
+                                @DefaultValue("100") int latentDimensions,
+                                @DefaultValue("0.18") double latentMergeSimilarity,
+                                @DefaultValue("0.2") double latentMinSimilarity) {
 
+  @org.springframework.boot.context.properties.bind.ConstructorBinding
   public ClusterProperties {
     if (minClusters < 1 || maxClusters < minClusters) {
       throw new IllegalArgumentException("rca.cluster: need 1 <= min-clusters <= max-clusters");
@@ -53,8 +61,32 @@ public record ClusterProperties(@DefaultValue("4") int minClusters,
     if (mergeStickiness < 0 || mergeStickiness >= 1) {
       throw new IllegalArgumentException("rca.cluster.merge-stickiness must be in [0, 1)");
     }
-    if (mergeSimilarity <= 0 || embeddingMergeSimilarity <= 0) {
-      throw new IllegalArgumentException("rca.cluster.merge-similarity and embedding-merge-similarity must be positive");
+    if (mergeSimilarity <= 0 || embeddingMergeSimilarity <= 0 || latentMergeSimilarity <= 0) {
+      throw new IllegalArgumentException(
+          "rca.cluster.merge-similarity, embedding-merge-similarity and latent-merge-similarity must be positive");
     }
+    if (latentDimensions < 0 || latentMinSimilarity < 0 || latentMinSimilarity >= 1) {
+      throw new IllegalArgumentException("rca.cluster.latent-dimensions must be at least 0 (0: off) and"
+          + " latent-min-similarity in [0, 1)");
+    }
+  }
+
+  /** The settings of tests and benchmarks written before latent vectors: narratives without embeddings by TF-IDF cosine. */
+  public ClusterProperties(int minClusters, int maxClusters, int minClusterSize, int minDocumentFrequency,
+                           double maxDocumentFrequencyRatio, int maxTerms, int iterations, double minSimilarity,
+                           int fitSample, long seed, double identityThreshold, double nearDuplicateSimilarity,
+                           double mergeSimilarity, double embeddingMergeSimilarity, double embeddingMinSimilarity,
+                           double mergeStickiness) {
+    this(minClusters, maxClusters, minClusterSize, minDocumentFrequency, maxDocumentFrequencyRatio, maxTerms, iterations,
+        minSimilarity, fitSample, seed, identityThreshold, nearDuplicateSimilarity, mergeSimilarity,
+        embeddingMergeSimilarity, embeddingMinSimilarity, mergeStickiness, 0, 0.18, 0.2);
+  }
+
+  /** The same settings with narratives without embeddings compared by {@code dimensions} latent dimensions (0: TF-IDF). */
+  public ClusterProperties withLatentDimensions(int dimensions) {
+    return new ClusterProperties(minClusters, maxClusters, minClusterSize, minDocumentFrequency, maxDocumentFrequencyRatio,
+        maxTerms, iterations, minSimilarity, fitSample, seed, identityThreshold, nearDuplicateSimilarity, mergeSimilarity,
+        embeddingMergeSimilarity, embeddingMinSimilarity, mergeStickiness, dimensions, latentMergeSimilarity,
+        latentMinSimilarity);
   }
 }

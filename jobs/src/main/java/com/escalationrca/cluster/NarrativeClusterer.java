@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * Groups narratives into recurring problems, one cluster per problem.
  * <ol>
  *   <li>Narratives with a sentence embedding are clustered in embedding space, the others by
- *   their TF-IDF vectors (two partitions; the job embeds the languages its model serves well).</li>
+ *   latent semantic vectors of their TF-IDF vectors ({@link LatentSemantics}; two partitions; the
+ *   job embeds the languages its model serves well).</li>
  *   <li>Identical and near-duplicate narratives (copy-pasted templates) collapse to one point, so
  *   they cannot form a cluster by repetition alone.</li>
  *   <li>Each partition is over-clustered by spherical k-means into micro-clusters, about one per
@@ -148,6 +149,14 @@ public final class NarrativeClusterer {
         ? dense(documents.get(g.get(0)).embedding()) : vectors.vector(g.get(0))).toArray(SparseVector[]::new);
     int dimensions = geometry == Geometry.EMBEDDING ? documents.get(groups.get(0).get(0)).embedding().length
         : vectors.dimensions();
+    boolean latent = geometry == Geometry.TERMS && properties.latentDimensions() > 0 && dimensions > 0;
+    if (latent) {
+      // Fitted on the same sample k-means is seeded on; every point is projected.
+      LatentSemantics semantics = LatentSemantics.fit(sample(points), dimensions, properties.latentDimensions(),
+          properties.seed());
+      points = Arrays.stream(points).map(p -> dense(semantics.project(p))).toArray(SparseVector[]::new);
+      dimensions = semantics.rank();
+    }
     int[] sizes = groups.stream().mapToInt(List::size).toArray();
     int escalations = Arrays.stream(sizes).sum();
     if (escalations < properties.minClusterSize() || dimensions == 0) {
@@ -160,7 +169,8 @@ public final class NarrativeClusterer {
     SphericalKMeans.Result micro = points.length <= properties.fitSample()
         ? kmeans.fit(points, dimensions, k)
         : kmeans.refine(points, kmeans.fit(sample(points), dimensions, k).centroids(), REFINE_PASSES);
-    double threshold = geometry == Geometry.EMBEDDING ? properties.embeddingMergeSimilarity() : properties.mergeSimilarity();
+    double threshold = geometry == Geometry.EMBEDDING ? properties.embeddingMergeSimilarity()
+        : latent ? properties.latentMergeSimilarity() : properties.mergeSimilarity();
     // Micro-clusters straddling last night's clusters are split along them, and merging leans on them.
     MicroClusterHistory.Parts parts = MicroClusterHistory.split(groups, micro.assignment(), micro.k(), documents, previous);
     int[] merged = AverageLinkage.merge(points, parts.assignment(), parts.k(), dimensions, threshold, parts.labels(),
@@ -171,7 +181,8 @@ public final class NarrativeClusterer {
     }
     int count = Arrays.stream(merged).max().orElse(-1) + 1;
     settleSmallClusters(points, sizes, cluster, count, dimensions);
-    double minimum = geometry == Geometry.EMBEDDING ? properties.embeddingMinSimilarity() : properties.minSimilarity();
+    double minimum = geometry == Geometry.EMBEDDING ? properties.embeddingMinSimilarity()
+        : latent ? properties.latentMinSimilarity() : properties.minSimilarity();
     Partition found = found(points, groups, sizes, cluster, count, dimensions, minimum);
     log.info("{} partition: {} narratives ({} distinct points, background similarity {}) into {} micro-clusters,"
         + " merged into {} clusters", geometry.name().toLowerCase(), escalations, points.length,
