@@ -159,23 +159,37 @@ final class LatentSemantics {
   private static double[][] orthonormal(double[][] m) {
     int rows = m.length;
     int width = rows == 0 ? 0 : m[0].length;
+    // Column by column in contiguous arrays: the rows are many, the columns about a hundred.
+    double[][] columns = new double[width][rows];
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < width; c++) {
+        columns[c][r] = m[r][c];
+      }
+    }
     for (int c = 0; c < width; c++) {
+      double[] column = columns[c];
       for (int prev = 0; prev < c; prev++) {
+        double[] before = columns[prev];
         double dot = 0;
-        for (double[] row : m) {
-          dot += row[c] * row[prev];
+        for (int r = 0; r < rows; r++) {
+          dot += column[r] * before[r];
         }
-        for (double[] row : m) {
-          row[c] -= dot * row[prev];
+        for (int r = 0; r < rows; r++) {
+          column[r] -= dot * before[r];
         }
       }
       double norm = 0;
-      for (double[] row : m) {
-        norm += row[c] * row[c];
+      for (double x : column) {
+        norm += x * x;
       }
       norm = Math.sqrt(norm);
-      for (double[] row : m) {
-        row[c] = norm > 1e-12 ? row[c] / norm : 0;
+      for (int r = 0; r < rows; r++) {
+        column[r] = norm > 1e-12 ? column[r] / norm : 0;
+      }
+    }
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < width; c++) {
+        m[r][c] = columns[c][r];
       }
     }
     return m;

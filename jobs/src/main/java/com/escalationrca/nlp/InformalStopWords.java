@@ -9,7 +9,8 @@ import java.util.stream.Stream;
 /**
  * Words that Lucene's Portuguese and Spanish stop sets miss but complaints are full of: informal and
  * unaccented spellings (nao, pra, tá, vc, q, hj, pq, tb; xq, ud), greetings and sign-offs, verbs of
- * saying, trying and being ("consigo falar"), connectives ("porque", "fato ocorrido"), and the calendar (months, weekdays, "dia", "semana"). None of them says what a
+ * saying, trying and being ("consigo falar"), connectives ("porque", "fato ocorrido"), demonstratives
+ * contracted with a preposition ("neste banco") and fillers ("tipo de situação"), and the calendar (months, weekdays, "dia", "semana"). None of them says what a
  * problem is, and as labels they read "bom dia", "vou pagar", "havia sido". Compared accent-folded,
  * so "nao" and "não" are one word.
  */
@@ -30,7 +31,10 @@ final class InformalStopWords {
       "disseram", "falou", "falaram", "falei", "informou", "informaram", "informei", "pedi", "pediu", "consegui",
       "conseguir", "consigo", "consegue", "conseguem", "conseguiu", "tentei", "tentar", "tento", "falar", "fala",
       "falo", "dizer", "diz", "dizem", "preciso", "precisa", "quero", "queria", "posso", "pode", "podem", "dar",
-      "deu", "ver", "vi", "porque", "fato", "ocorrido", "referente",
+      "deu", "ver", "vi", "porque", "fato", "ocorrido", "referente", "dando",
+      // Demonstratives contracted with a preposition, and fillers: "neste banco", "tipo de situação".
+      "neste", "nesta", "nesse", "nessa", "nisso", "nisto", "deste", "desta", "desse", "dessa", "disso", "disto",
+      "naquele", "naquela", "daquele", "daquela", "tipo", "situacao",
       "janeiro", "fevereiro", "marco", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
       "novembro", "dezembro", "segunda", "terca", "quarta", "quinta", "sexta", "sabado", "domingo", "feira",
       "aqui");
@@ -42,6 +46,7 @@ final class InformalStopWords {
       "dijeron", "dije", "informaron", "informo", "pedi", "pidio", "puedo", "puede", "pueden", "quiero",
       "queria", "necesito", "dar", "dio", "ver", "vi", "hablar", "hablo", "habla", "decir", "digo", "dice",
       "dicen", "consigo", "intente", "intentar", "porque", "respecto", "referente", "entonces", "tambien", "pero", "pues", "despues", "hasta",
+      "tipo", "situacion",
       "sobre", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
       "octubre", "noviembre", "diciembre", "lunes", "martes", "miercoles", "jueves", "viernes", "sabado",
       "domingo");

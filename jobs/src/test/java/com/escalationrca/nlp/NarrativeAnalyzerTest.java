@@ -56,6 +56,16 @@ class NarrativeAnalyzerTest {
   }
 
   @Test
+  void contractedDemonstrativesAndFillersAreNoPartOfAPortuguesePhrase() {
+    NarrativeAnalysis pt = analyzer.analyze("Nunca passei por esse tipo de situação neste banco: o pagamento nesse "
+        + "boleto está dando erro e a segunda via do boleto não abre.", "pt");
+
+    assertThat(pt.phrases()).contains("via do boleto")
+        .noneMatch(p -> p.contains("neste") || p.contains("nesse") || p.contains("tipo") || p.contains("situação")
+            || p.contains("dando"));
+  }
+
+  @Test
   void portugueseAndSpanishPhrasesAreNounPhrasesWithTheirDeComplements() {
     NarrativeAnalysis pt = analyzer.analyze("O banco deveria enviar o cartão de crédito novo, mas seguem cobrando juros "
         + "abusivos no débito automático da conta corrente. Ninguém resolve, o estorno do valor pago sendo negado.", "pt");
