@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import com.escalationrca.ingest.ImportLedger;
-import com.escalationrca.connect.Pulls;
+import com.escalationrca.pull.Pulls;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

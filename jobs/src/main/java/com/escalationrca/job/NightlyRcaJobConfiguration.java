@@ -6,11 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
-
 import javax.sql.DataSource;
 
 import com.escalationrca.cluster.night.ClusterRun;
-import com.escalationrca.connect.Deliveries;
 import com.escalationrca.correlate.CorrelateRun;
 import com.escalationrca.embed.EmbedProperties;
 import com.escalationrca.embed.EmbeddingStore;
@@ -23,6 +21,7 @@ import com.escalationrca.nlp.NarrativeAnalyzer;
 import com.escalationrca.nlp.PendingNarrative;
 import com.escalationrca.nlpmodels.NlpModels;
 import com.escalationrca.nlpmodels.SentenceEncoder;
+import com.escalationrca.publish.Deliveries;
 import com.escalationrca.report.ReportPublisher;
 import com.escalationrca.retain.Retention;
 import com.escalationrca.run.RunLedger;

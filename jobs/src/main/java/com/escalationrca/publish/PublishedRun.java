@@ -1,4 +1,4 @@
-package com.escalationrca.connect;
+package com.escalationrca.publish;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,10 +14,13 @@ import com.escalationrca.report.RunReport;
 
 /**
  * What every channel publishes of a run: its top open causes (dismissed and resolved ones left
- * out), each with its evidence, the clusters carrying it, its narratives' words and its tracking,
- * and the links to the web pages (or the report folder when no base URL is configured).
+ * out), each with its evidence, the clusters carrying it, its narratives' words and its tracking;
+ * its top drops (values whose escalations fell: an outage or a routing error that loses cases is
+ * news the same morning); and the links to the web pages (or the report folder when no base URL is
+ * configured).
  */
-public record PublishedRun(LocalDate runDate, List<Cause> causes, long newCauses, String link, String reportPath) {
+public record PublishedRun(LocalDate runDate, List<Cause> causes, long newCauses, List<RunReport.DropSummary> drops,
+                           String link, String reportPath) {
 
   /** One cause as published. */
   public record Cause(int position, RunReport.CauseSummary cause, RunReport.FindingSummary lead, boolean isNew,
@@ -45,8 +48,10 @@ public record PublishedRun(LocalDate runDate, List<Cause> causes, long newCauses
           String.join(", ", c.topTerms()), ReportPublisher.tracking(c.tracking()), link));
     }
     long fresh = causes.stream().filter(Cause::isNew).count();
-    return new PublishedRun(report.runDate(), causes, fresh, base.isEmpty() ? "" : base + "/runs/" + report.runDate(),
-        reportPath);
+    List<RunReport.DropSummary> drops = report.drops() == null ? List.of()
+        : report.drops().stream().limit(top).toList();
+    return new PublishedRun(report.runDate(), causes, fresh, drops,
+        base.isEmpty() ? "" : base + "/runs/" + report.runDate(), reportPath);
   }
 
   /** "observed 46 against 6.8 expected · lift 6.78 (95 % CI 4.96–9.04) · q < 1e-9 · since 2026-02-25". */
@@ -55,6 +60,12 @@ public record PublishedRun(LocalDate runDate, List<Cause> causes, long newCauses
         f.kind(), f.observed(), f.expected(), f.lift(), f.liftLow(), f.liftHigh(),
         f.qValue() < 1e-9 ? "< 1e-9" : String.format(Locale.ROOT, "%.2g", f.qValue()),
         f.since() == null ? "" : " · since " + f.since());
+  }
+
+  /** The headline every channel shares: "Escalation RCA 2026-11-20: 3 top cause(s), 1 new, 1 drop". */
+  public String headline() {
+    return "Escalation RCA " + runDate + ": " + causes.size() + " top cause(s), " + newCauses + " new"
+        + (drops.isEmpty() ? "" : ", " + drops.size() + (drops.size() == 1 ? " drop" : " drops"));
   }
 
   /** Where a reader goes for the whole morning read. */

@@ -1,4 +1,4 @@
-package com.escalationrca.connect;
+package com.escalationrca.external;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

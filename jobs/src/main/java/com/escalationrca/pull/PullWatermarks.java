@@ -1,4 +1,4 @@
-package com.escalationrca.connect;
+package com.escalationrca.pull;
 
 import java.sql.Timestamp;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package com.escalationrca.connect;
+package com.escalationrca.publish;
 
 import java.time.Duration;
 import java.util.List;
@@ -16,8 +16,7 @@ public record PublishProperties(@DefaultValue("") String baseUrl,
                                 @DefaultValue("5") int topCauses,
                                 @DefaultValue Jira jira,
                                 @DefaultValue Webhook webhook,
-                                @DefaultValue Email email,
-                                @DefaultValue Http http) {
+                                @DefaultValue Email email) {
 
   /**
    * JIRA: {@code api} is {@code cloud} (REST v3, descriptions in Atlassian Document Format, e-mail
@@ -53,11 +52,6 @@ public record PublishProperties(@DefaultValue("") String baseUrl,
     }
   }
 
-  /** Timeouts and retries of outgoing HTTP (429 and 5xx are retried; Retry-After is honoured). */
-  public record Http(@DefaultValue("10s") Duration connectTimeout, @DefaultValue("30s") Duration requestTimeout,
-                     @DefaultValue("4") int attempts, @DefaultValue("2s") Duration backoff,
-                     @DefaultValue("60s") Duration maxRetryAfter) {
-  }
 
   public PublishProperties {
     if (topCauses < 1) {

@@ -1,4 +1,4 @@
-package com.escalationrca.connect;
+package com.escalationrca.publish;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.escalationrca.EscalationRcaApplication;
+import com.escalationrca.Outcomes;
 import com.escalationrca.TestFolders;
 import com.escalationrca.generate.DatasetWriter;
 import com.escalationrca.generate.GeneratorSpec;
@@ -40,7 +41,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import com.escalationrca.Outcomes;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -78,8 +78,8 @@ class PublishAfterEveryRunTest {
     registry.add("rca.publish.webhook.url", () -> SERVERS.baseUrl() + "/hooks/T000/B000");
     registry.add("rca.publish.email.to", () -> "pm@example.com,lead@example.com");
     registry.add("rca.publish.email.from", () -> "rca@example.com");
-    registry.add("rca.publish.http.backoff", () -> "50ms");
-    registry.add("rca.publish.http.attempts", () -> "3");
+    registry.add("rca.http.backoff", () -> "50ms");
+    registry.add("rca.http.attempts", () -> "3");
     registry.add("spring.mail.host", () -> "127.0.0.1");
     registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
   }

@@ -1,4 +1,4 @@
-package com.escalationrca.connect;
+package com.escalationrca.pull;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.escalationrca.external.HttpSettings;
 import com.escalationrca.ingest.SourceRecord;
+import com.escalationrca.publish.PublishProperties;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +53,7 @@ class JiraSourceTest {
         .willReturn(okJson("{\"startAt\": 2, \"maxResults\": 2, \"total\": 3, \"issues\": [" + issue(3) + "]}")));
     PullProperties.Jira settings = new PullProperties.Jira(jira.baseUrl(), "datacenter", "", "pat-1", "project = OPS",
         "jira", List.of("summary", "description"), 2, Duration.ofHours(1), "2000-01-01T00:00:00Z");
-    PublishProperties.Http http = new PublishProperties.Http(Duration.ofSeconds(2), Duration.ofSeconds(5), 2,
+    HttpSettings http = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), 2,
         Duration.ofMillis(10), Duration.ofSeconds(1));
 
     JiraSource source = new JiraSource(settings, http, Instant.parse("2026-11-10T00:00:00Z"),

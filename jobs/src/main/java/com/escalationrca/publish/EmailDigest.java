@@ -1,10 +1,11 @@
-package com.escalationrca.connect;
+package com.escalationrca.publish;
 
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import com.escalationrca.external.ExternalSystemException;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import jakarta.mail.MessagingException;
@@ -22,15 +23,15 @@ public final class EmailDigest {
   }
 
   public static String subject(PublishedRun run, String prefix) {
-    return prefix + " " + run.runDate() + ": " + run.causes().size() + " top cause(s), " + run.newCauses() + " new";
+    return run.headline().replaceFirst("^Escalation RCA", java.util.regex.Matcher.quoteReplacement(prefix));
   }
 
   public static String text(PublishedRun run) {
-    return TEXT.execute(Map.of("run", run, "hasCauses", !run.causes().isEmpty()));
+    return TEXT.execute(Map.of("run", run, "hasCauses", !run.causes().isEmpty(), "hasDrops", !run.drops().isEmpty()));
   }
 
   public static String html(PublishedRun run) {
-    return HTML.execute(Map.of("run", run, "hasCauses", !run.causes().isEmpty()));
+    return HTML.execute(Map.of("run", run, "hasCauses", !run.causes().isEmpty(), "hasDrops", !run.drops().isEmpty()));
   }
 
   public static void send(JavaMailSender sender, PublishProperties.Email email, PublishedRun run) {
@@ -43,7 +44,7 @@ public final class EmailDigest {
       helper.setText(text(run), html(run));
       sender.send(message);
     } catch (MessagingException | org.springframework.mail.MailException e) {
-      throw new PublishException("the e-mail digest could not be sent: " + e.getMessage(), e);
+      throw new ExternalSystemException("the e-mail digest could not be sent: " + e.getMessage(), e);
     }
   }
 

@@ -1,10 +1,13 @@
-package com.escalationrca.connect;
+package com.escalationrca.publish;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.escalationrca.external.ExternalSystemException;
+import com.escalationrca.external.HttpSettings;
+import com.escalationrca.external.RetryingHttp;
 import com.escalationrca.report.ReportReader;
 import com.escalationrca.report.RunReport;
 import com.escalationrca.store.StorageProperties;
@@ -12,11 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.stereotype.Component;
 
 /**
  * Publishes a completed run to every configured channel (JIRA, chat webhook, e-mail) and records
@@ -37,12 +40,13 @@ public class Deliveries {
   private final ReportReader reader;
   private final JiraTickets tickets;
   private final PublishProperties properties;
+  private final HttpSettings http;
   private final StorageProperties storage;
   private final ObjectProvider<JavaMailSender> mail;
   private final TransactionTemplate ownTransaction;
 
   public Deliveries(JdbcTemplate jdbc, ReportReader reader, JiraTickets tickets, PublishProperties properties,
-                    StorageProperties storage, ObjectProvider<JavaMailSender> mail, PlatformTransactionManager transactions) {
+                    HttpSettings http, StorageProperties storage, ObjectProvider<JavaMailSender> mail, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     // Each channel writes (tickets, links) in a transaction of its own: a channel that fails rolls
     // back its own writes and is recorded as failed, and never marks the night's step for rollback.
@@ -51,6 +55,7 @@ public class Deliveries {
     this.reader = reader;
     this.tickets = tickets;
     this.properties = properties;
+    this.http = http;
     this.storage = storage;
     this.mail = mail;
   }
@@ -68,12 +73,12 @@ public class Deliveries {
     PublishedRun run = published(report);
     if (properties.jira().enabled()) {
       attempt(runId, JIRA, () -> {
-        JiraTickets.Sync sync = tickets.sync(runId, report, run, properties);
+        JiraTickets.Sync sync = tickets.sync(runId, report, run, properties, http);
         return new Outcome(sync.attempts(), sync.detail());
       });
     }
     if (properties.webhook().enabled()) {
-      attempt(runId, WEBHOOK, () -> new Outcome(ChatWebhook.post(properties.webhook().url(), run, properties.http()),
+      attempt(runId, WEBHOOK, () -> new Outcome(ChatWebhook.post(properties.webhook().url(), run, http),
           run.causes().size() + " cause(s) posted"));
     }
     if (properties.email().enabled()) {
@@ -94,7 +99,7 @@ public class Deliveries {
   private JavaMailSender sender() {
     JavaMailSender sender = mail.getIfAvailable();
     if (sender == null) {
-      throw new PublishException("rca.publish.email is set but spring.mail.host is not: no SMTP server to send through");
+      throw new ExternalSystemException("rca.publish.email is set but spring.mail.host is not: no SMTP server to send through");
     }
     return sender;
   }
@@ -102,10 +107,6 @@ public class Deliveries {
   private record Outcome(int attempts, String detail) {
   }
 
-  /** Any address in the text cut to its host: a webhook's path is its secret. */
-  static String withoutPaths(String text) {
-    return text == null ? "" : text.replaceAll("(?i)\\b([a-z][a-z0-9+.-]*://)(?:[^/\\s@]*@)?([^/\\s?#]+)[^\\s]*", "$1$2/…");
-  }
 
   private interface Channel {
     Outcome deliver();
@@ -117,7 +118,7 @@ public class Deliveries {
       record(runId, channel, "sent", outcome.attempts(), outcome.detail());
       return true;
     } catch (RuntimeException e) {
-      String reason = withoutPaths(e instanceof PublishException ? e.getMessage()
+      String reason = RetryingHttp.withoutPaths(e instanceof ExternalSystemException ? e.getMessage()
           : e.getClass().getSimpleName() + ": " + e.getMessage());
       log.warn("publishing the run to {} failed; the next run retries it: {}", channel, reason);
       record(runId, channel, "failed", 1, reason);
@@ -153,7 +154,7 @@ public class Deliveries {
       }
       PublishedRun late = published(reader.read(earlier));
       if (channel.equals(WEBHOOK) && properties.webhook().enabled()) {
-        attempt(earlier, WEBHOOK, () -> new Outcome(ChatWebhook.post(properties.webhook().url(), late, properties.http()),
+        attempt(earlier, WEBHOOK, () -> new Outcome(ChatWebhook.post(properties.webhook().url(), late, http),
             "sent late, by the run of " + tonight.runDate()));
       } else if (channel.equals(EMAIL) && properties.email().enabled()) {
         attempt(earlier, EMAIL, () -> {

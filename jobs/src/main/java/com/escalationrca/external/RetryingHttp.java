@@ -1,4 +1,4 @@
-package com.escalationrca.connect;
+package com.escalationrca.external;
 
 import java.io.IOException;
 import java.net.URI;
@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Supplier;
 
+import com.escalationrca.publish.PublishProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,13 +27,13 @@ public final class RetryingHttp {
   private static final int MAX_BODY_IN_MESSAGE = 300;
 
   private final HttpClient client;
-  private final PublishProperties.Http settings;
+  private final HttpSettings settings;
   private final String system;
   private final boolean showPath;
   private int attemptsMade;
 
   /** A client whose requests are named by method and host only (a webhook, whose path is its secret). */
-  public RetryingHttp(String system, PublishProperties.Http settings) {
+  public RetryingHttp(String system, HttpSettings settings) {
     this(system, settings, false);
   }
 
@@ -40,7 +41,7 @@ public final class RetryingHttp {
    * {@code showPath}: name requests with their path too (a REST API such as JIRA's, whose paths are
    * public and tell which call failed); the query is never shown.
    */
-  public RetryingHttp(String system, PublishProperties.Http settings, boolean showPath) {
+  public RetryingHttp(String system, HttpSettings settings, boolean showPath) {
     this.showPath = showPath;
     this.system = system;
     this.settings = settings;
@@ -72,7 +73,7 @@ public final class RetryingHttp {
         }
         boolean retry = status == 429 || status / 100 == 5;
         if (!retry || attempt >= settings.attempts()) {
-          throw new PublishException(system + " answered " + status + " to " + what
+          throw new ExternalSystemException(system + " answered " + status + " to " + what
               + (attempt > 1 ? " after " + attempt + " attempts" : "") + ": " + abbreviate(scrub(response.body(), built.uri())));
         }
         Duration pause = status == 429 ? retryAfter(response).orElse(wait) : wait;
@@ -81,7 +82,7 @@ public final class RetryingHttp {
         sleep(pause);
       } catch (IOException e) {
         if (attempt >= settings.attempts()) {
-          throw new PublishException(system + " unreachable for " + what + " after " + attempt + " attempts: "
+          throw new ExternalSystemException(system + " unreachable for " + what + " after " + attempt + " attempts: "
               + scrub(e.getMessage(), built.uri()), e);
         }
         log.warn("{} unreachable for {} ({}); retrying in {} s", system, what, scrub(e.getMessage(), built.uri()),
@@ -89,7 +90,7 @@ public final class RetryingHttp {
         sleep(wait);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new PublishException(system + ": interrupted during " + what, e);
+        throw new ExternalSystemException(system + ": interrupted during " + what, e);
       }
       wait = wait.multipliedBy(2);
     }
@@ -111,7 +112,7 @@ public final class RetryingHttp {
       Thread.sleep(Math.max(0, pause.toMillis()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new PublishException(system + ": interrupted while waiting to retry", e);
+      throw new ExternalSystemException(system + ": interrupted while waiting to retry", e);
     }
   }
 
@@ -151,5 +152,10 @@ public final class RetryingHttp {
   private static String abbreviate(String body) {
     String line = body == null ? "" : body.replaceAll("\\s+", " ").strip();
     return line.length() <= MAX_BODY_IN_MESSAGE ? line : line.substring(0, MAX_BODY_IN_MESSAGE) + "…";
+  }
+
+  /** Any address in the text cut to its host: a webhook's path is its secret. */
+  public static String withoutPaths(String text) {
+    return text == null ? "" : text.replaceAll("(?i)\\b([a-z][a-z0-9+.-]*://)(?:[^/\\s@]*@)?([^/\\s?#]+)[^\\s]*", "$1$2/…");
   }
 }

@@ -1,4 +1,4 @@
-package com.escalationrca.connect;
+package com.escalationrca.pull;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -13,12 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.escalationrca.external.HttpSettings;
 import com.escalationrca.ingest.IngestProperties;
 import com.escalationrca.ingest.MappedRecord;
 import com.escalationrca.ingest.MappingCatalog;
 import com.escalationrca.ingest.RecordValidator;
 import com.escalationrca.ingest.SourceRecord;
 import com.escalationrca.ingest.Taxonomy;
+import com.escalationrca.publish.PublishProperties;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -101,7 +103,7 @@ class JiraPayloadProperties {
     jira.stubFor(get(urlPathEqualTo("/rest/api/2/search")).willReturn(okJson(JSON.writeValueAsString(page))));
     PullProperties.Jira settings = new PullProperties.Jira(jira.baseUrl(), "datacenter", "", "pat-1", "project = OPS",
         "jira", List.of("summary", "description", "comments"), 50, Duration.ofHours(1), "2000-01-01T00:00:00Z");
-    PublishProperties.Http http = new PublishProperties.Http(Duration.ofSeconds(2), Duration.ofSeconds(5), 1,
+    HttpSettings http = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), 1,
         Duration.ofMillis(10), Duration.ofSeconds(1));
     JiraSource source = new JiraSource(settings, http, Instant.parse("2026-11-10T00:00:00Z"),
         List.of("key", "narrative", "fields.created", "fields.updated", "fields.customfield_10100",

@@ -1,14 +1,17 @@
-package com.escalationrca.connect;
+package com.escalationrca.publish;
 
 import java.net.http.HttpRequest;
 
+import com.escalationrca.external.HttpSettings;
+import com.escalationrca.external.RetryingHttp;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The run's top causes to a Slack-compatible incoming webhook: {@code text} (the notification and
- * the fallback) and {@code blocks} (a header, a section per cause, a link to the morning read).
+ * the fallback) and {@code blocks} (a header, a section per cause, one for the drops, a link to the
+ * morning read).
  */
 public final class ChatWebhook {
 
@@ -19,8 +22,7 @@ public final class ChatWebhook {
 
   public static ObjectNode message(PublishedRun run) {
     ObjectNode message = JSON.createObjectNode();
-    String headline = "Escalation RCA " + run.runDate() + ": " + run.causes().size() + " top cause(s), "
-        + run.newCauses() + " new";
+    String headline = run.headline();
     message.put("text", escape(headline) + (run.where().isEmpty() ? "" : " — " + escape(run.where())));
     ArrayNode blocks = message.putArray("blocks");
     ObjectNode header = blocks.addObject().put("type", "header");
@@ -42,6 +44,11 @@ public final class ChatWebhook {
       }
       section(blocks, text.toString());
     }
+    if (!run.drops().isEmpty()) {
+      StringBuilder text = new StringBuilder("*Fell:*");
+      run.drops().forEach(d -> text.append("\n• ").append(escape(d.summary())));
+      section(blocks, text.toString());
+    }
     if (!run.where().isEmpty()) {
       ObjectNode context = blocks.addObject().put("type", "context");
       context.putArray("elements").addObject().put("type", "mrkdwn").put("text",
@@ -59,7 +66,7 @@ public final class ChatWebhook {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
-  public static int post(String url, PublishedRun run, PublishProperties.Http settings) {
+  public static int post(String url, PublishedRun run, HttpSettings settings) {
     RetryingHttp http = new RetryingHttp("the chat webhook", settings);
     String body = message(run).toString();
     http.send(() -> http.request(url).header("Content-Type", "application/json")

@@ -1,4 +1,4 @@
-package com.escalationrca.connect;
+package com.escalationrca.external;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package com.escalationrca.connect;
+package com.escalationrca.publish;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -13,6 +13,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 
+import com.escalationrca.external.ExternalSystemException;
+import com.escalationrca.external.HttpSettings;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The JIRA calls against WireMock: Data Center's REST v2 flavour, and answers that must stop a publish. */
 class JiraClientTest {
 
-  private static final PublishProperties.Http FAST = new PublishProperties.Http(Duration.ofSeconds(2),
+  private static final HttpSettings FAST = new HttpSettings(Duration.ofSeconds(2),
       Duration.ofSeconds(5), 3, Duration.ofMillis(20), Duration.ofSeconds(1));
 
   private final WireMockServer jira = new WireMockServer(wireMockConfig().dynamicPort());
@@ -65,7 +67,7 @@ class JiraClientTest {
         .withBody("{\"errorMessages\":[],\"errors\":{\"project\":\"project is required\"}}")));
 
     assertThatThrownBy(() -> client("cloud").create("x", List.of("y"), List.of()))
-        .isInstanceOf(PublishException.class)
+        .isInstanceOf(ExternalSystemException.class)
         .hasMessageContaining("answered 400 to POST /rest/api/3/issue")
         .hasMessageContaining("project is required");
     assertThat(jira.findAll(postRequestedFor(urlPathEqualTo("/rest/api/3/issue")))).hasSize(1);
@@ -85,7 +87,7 @@ class JiraClientTest {
   void anUnreachableJiraIsRetriedThenNamed() {
     JiraClient client = client("cloud");
     jira.stop();
-    assertThatThrownBy(() -> client.findByLabel("x")).isInstanceOf(PublishException.class)
+    assertThatThrownBy(() -> client.findByLabel("x")).isInstanceOf(ExternalSystemException.class)
         .hasMessageContaining("unreachable").hasMessageContaining("after 3 attempts");
   }
 }

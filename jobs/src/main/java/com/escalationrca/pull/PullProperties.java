@@ -1,4 +1,4 @@
-package com.escalationrca.connect;
+package com.escalationrca.pull;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,10 +1,11 @@
-package com.escalationrca.connect;
+package com.escalationrca.pull;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import com.escalationrca.external.HttpSettings;
 import com.escalationrca.ingest.EscalationImporter;
 import com.escalationrca.ingest.ImportCounts;
 import com.escalationrca.ingest.MappingCatalog;
@@ -23,15 +24,15 @@ public class Pulls {
   public static final String JDBC = "jdbc";
 
   private final PullProperties properties;
-  private final PublishProperties publish;
+  private final HttpSettings http;
   private final EscalationImporter importer;
   private final MappingCatalog mappings;
   private final PullWatermarks watermarks;
 
-  public Pulls(PullProperties properties, PublishProperties publish, EscalationImporter importer,
+  public Pulls(PullProperties properties, HttpSettings http, EscalationImporter importer,
                MappingCatalog mappings, PullWatermarks watermarks) {
     this.properties = properties;
-    this.publish = publish;
+    this.http = http;
     this.importer = importer;
     this.mappings = mappings;
     this.watermarks = watermarks;
@@ -78,7 +79,7 @@ public class Pulls {
     Instant watermark = watermarks.get(JIRA).orElse(Instant.parse(jira.start()));
     Instant since = watermark.minus(jira.overlap());
     List<String> columns = new ArrayList<>(mappings.load(jira.mapping()).columns().values());
-    JiraSource source = new JiraSource(jira, publish.http(), since, columns);
+    JiraSource source = new JiraSource(jira, http, since, columns);
     var result = importer.importRecords(source, "jira:" + jira.url() + " " + source.jql(), JIRA, jira.mapping(), progress);
     Instant next = source.latestUpdate() == null ? watermark : notAfter(source.latestUpdate(), started);
     watermarks.advance(JIRA, next, result.importId());

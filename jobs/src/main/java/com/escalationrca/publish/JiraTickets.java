@@ -1,4 +1,4 @@
-package com.escalationrca.connect;
+package com.escalationrca.publish;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.escalationrca.external.ExternalSystemException;
+import com.escalationrca.external.HttpSettings;
 import com.escalationrca.nlp.Redactor;
 import com.escalationrca.report.RunReport;
 import com.escalationrca.track.TrackedCauses;
@@ -47,9 +49,10 @@ public class JiraTickets {
     return "rca-cause-" + causeId;
   }
 
-  public Sync sync(long runId, RunReport report, PublishedRun published, PublishProperties properties) {
+  public Sync sync(long runId, RunReport report, PublishedRun published, PublishProperties properties,
+                   HttpSettings http) {
     // Tickets for the published (top, open) causes that have none; comments on every ticketed one.
-    JiraClient client = new JiraClient(properties.jira(), properties.http());
+    JiraClient client = new JiraClient(properties.jira(), http);
     int created = 0;
     int comments = 0;
     for (PublishedRun.Cause cause : published.causes()) {
@@ -67,7 +70,7 @@ public class JiraTickets {
       String key = client.findByLabel(label(t.id())).orElseGet(() ->
           client.create("[Escalation RCA] " + cause.lead().summary(), description(runId, report, cause), labels));
       if (!tracked.isIssueKey(key)) {
-        throw new PublishException("JIRA answered with the key '" + key + "', which is not an issue of project "
+        throw new ExternalSystemException("JIRA answered with the key '" + key + "', which is not an issue of project "
             + properties.jira().project() + "; nothing was linked");
       }
       record(t.id(), key, report.runDate());

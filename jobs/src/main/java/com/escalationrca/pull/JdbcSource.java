@@ -1,4 +1,4 @@
-package com.escalationrca.connect;
+package com.escalationrca.pull;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
+import com.escalationrca.external.ExternalSystemException;
 import com.escalationrca.ingest.EscalationSource;
 import com.escalationrca.ingest.SourceRecord;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,7 +49,7 @@ public final class JdbcSource implements EscalationSource {
       rows = statement.executeQuery();
       columns = rows.getMetaData();
     } catch (SQLException e) {
-      throw new PublishException("the source database (" + jdbc.url() + ") refused the pull: " + e.getMessage(), e);
+      throw new ExternalSystemException("the source database (" + jdbc.url() + ") refused the pull: " + e.getMessage(), e);
     }
   }
 
@@ -63,7 +64,7 @@ public final class JdbcSource implements EscalationSource {
       try {
         pending = rows.next();
       } catch (SQLException e) {
-        throw new PublishException("reading the source database (" + jdbc.url() + ") failed: " + e.getMessage(), e);
+        throw new ExternalSystemException("reading the source database (" + jdbc.url() + ") failed: " + e.getMessage(), e);
       }
     }
     return pending;
@@ -88,7 +89,7 @@ public final class JdbcSource implements EscalationSource {
         }
       }
     } catch (SQLException e) {
-      throw new PublishException("reading row " + record + " of the source database failed: " + e.getMessage(), e);
+      throw new ExternalSystemException("reading row " + record + " of the source database failed: " + e.getMessage(), e);
     }
     return new SourceRecord(record, record, values, JSON.writeValueAsString(values), null);
   }

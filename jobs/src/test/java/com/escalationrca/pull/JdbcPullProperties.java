@@ -1,4 +1,4 @@
-package com.escalationrca.connect;
+package com.escalationrca.pull;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

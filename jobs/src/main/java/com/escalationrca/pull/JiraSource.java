@@ -1,4 +1,4 @@
-package com.escalationrca.connect;
+package com.escalationrca.pull;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +19,13 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.escalationrca.external.Adf;
+import com.escalationrca.external.ExternalSystemException;
+import com.escalationrca.external.HttpSettings;
+import com.escalationrca.external.RetryingHttp;
 import com.escalationrca.ingest.EscalationSource;
 import com.escalationrca.ingest.SourceRecord;
+import com.escalationrca.publish.PublishProperties;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,7 +56,7 @@ public final class JiraSource implements EscalationSource {
   private long record;
   private Instant latestUpdate;
 
-  public JiraSource(PullProperties.Jira jira, PublishProperties.Http settings, Instant since, List<String> mappedFields) {
+  public JiraSource(PullProperties.Jira jira, HttpSettings settings, Instant since, List<String> mappedFields) {
     this.jira = jira;
     this.http = new RetryingHttp("JIRA (" + RetryingHttp.origin(jira.url()) + ")", settings, true);
     this.search = jira.url().replaceAll("/+$", "") + (jira.cloud() ? "/rest/api/3/search/jql" : "/rest/api/2/search");
@@ -97,11 +102,11 @@ public final class JiraSource implements EscalationSource {
     try {
       answer = JSON.readTree(body);
     } catch (RuntimeException e) {
-      throw new PublishException("JIRA's search answer is not JSON: " + abbreviate(body), e);
+      throw new ExternalSystemException("JIRA's search answer is not JSON: " + abbreviate(body), e);
     }
     JsonNode issues = answer.path("issues");
     if (!issues.isArray()) {
-      throw new PublishException("JIRA's search answer has no 'issues' list: " + abbreviate(body));
+      throw new ExternalSystemException("JIRA's search answer has no 'issues' list: " + abbreviate(body));
     }
     issues.forEach(page::add);
     if (jira.cloud()) {

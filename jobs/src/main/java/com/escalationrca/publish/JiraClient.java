@@ -1,4 +1,4 @@
-package com.escalationrca.connect;
+package com.escalationrca.publish;
 
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -7,6 +7,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
+import com.escalationrca.external.Adf;
+import com.escalationrca.external.ExternalSystemException;
+import com.escalationrca.external.HttpSettings;
+import com.escalationrca.external.RetryingHttp;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -25,7 +29,7 @@ public final class JiraClient {
   private final RetryingHttp http;
   private final String base;
 
-  public JiraClient(PublishProperties.Jira jira, PublishProperties.Http settings) {
+  public JiraClient(PublishProperties.Jira jira, HttpSettings settings) {
     this.jira = jira;
     this.http = new RetryingHttp("JIRA (" + RetryingHttp.origin(jira.url()) + ")", settings, true);
     this.base = jira.url().replaceAll("/+$", "") + (jira.cloud() ? "/rest/api/3" : "/rest/api/2");
@@ -72,7 +76,7 @@ public final class JiraClient {
         .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build()), "create issue");
     String key = created.path("key").asString("");
     if (key.isBlank()) {
-      throw new PublishException("JIRA created an issue but its answer has no key: " + created);
+      throw new ExternalSystemException("JIRA created an issue but its answer has no key: " + created);
     }
     return key;
   }
@@ -92,7 +96,7 @@ public final class JiraClient {
     try {
       return JSON.readTree(body);
     } catch (RuntimeException e) {
-      throw new PublishException("JIRA's answer to " + what + " is not JSON: "
+      throw new ExternalSystemException("JIRA's answer to " + what + " is not JSON: "
           + body.substring(0, Math.min(200, body.length())), e);
     }
   }

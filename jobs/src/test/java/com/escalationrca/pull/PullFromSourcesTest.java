@@ -1,4 +1,4 @@
-package com.escalationrca.connect;
+package com.escalationrca.pull;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
@@ -21,6 +21,7 @@ import java.util.Map;
 
 import com.escalationrca.EscalationRcaApplication;
 import com.escalationrca.TestFolders;
+import com.escalationrca.external.ExternalSystemException;
 import com.escalationrca.ingest.ImportCounts;
 import com.escalationrca.ingest.ImportLedger;
 import com.escalationrca.store.EmbeddedServer;
@@ -67,8 +68,8 @@ class PullFromSourcesTest {
     registry.add("rca.pull.jdbc.query", () -> "select ticket_id as id, opened as created, changed as updated,"
         + " body as narrative, policy, vendor, market from tickets where changed >= :since order by changed");
     registry.add("rca.pull.jdbc.watermark-column", () -> "updated");
-    registry.add("rca.publish.http.backoff", () -> "20ms");
-    registry.add("rca.publish.http.attempts", () -> "3");
+    registry.add("rca.http.backoff", () -> "20ms");
+    registry.add("rca.http.attempts", () -> "3");
   }
 
   @Autowired
@@ -164,7 +165,7 @@ class PullFromSourcesTest {
     JIRA.stubFor(get(urlPathEqualTo("/rest/api/3/search/jql")).willReturn(aResponse().withStatus(500)
         .withBody("{\"errorMessages\": [\"Internal server error\"]}")));
 
-    assertThatThrownBy(() -> pulls.pull(Pulls.JIRA, c -> { })).isInstanceOf(PublishException.class)
+    assertThatThrownBy(() -> pulls.pull(Pulls.JIRA, c -> { })).isInstanceOf(ExternalSystemException.class)
         .hasMessageContaining("answered 500").hasMessageContaining("after 3 attempts");
     assertThat(watermarks.get(Pulls.JIRA)).contains(Instant.parse("2026-11-20T09:30:00Z"));
     assertThat(JIRA.findAll(getRequestedFor(urlPathEqualTo("/rest/api/3/search/jql"))).get(0)
