@@ -27,7 +27,7 @@ public record InvestigateForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Loc
   /** Explanations a page or an API call may ask for at most. */
   static final int MAX_LIMIT = 50;
   /** Days the window spans when a link names none: a week ending on the day given. */
-  static final int DEFAULT_DAYS = 7;
+  public static final int DEFAULT_DAYS = 7;
 
   public InvestigateForm {
     baseline = baseline == null || baseline.isBlank() ? "previous" : baseline.strip();

@@ -4,9 +4,9 @@ import java.util.List;
 
 import com.escalationrca.index.LiveSearcher;
 import com.escalationrca.index.SearchHit;
-import com.escalationrca.web.security.AuditLog;
 import com.escalationrca.web.Escalations;
 import com.escalationrca.web.NotFoundException;
+import com.escalationrca.web.security.AuditLog;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,6 +34,6 @@ public class EscalationApi {
   public EscalationView escalation(@PathVariable String id, Authentication user, HttpServletRequest request) {
     Escalations.Detail detail = escalations.find(id).orElseThrow(() -> new NotFoundException("no escalation '" + id + "'"));
     audit.record(user.getName(), "api escalation", id, request.getRemoteAddr());
-    return new EscalationView(detail, com.escalationrca.web.EscalationController.similarTo(searcher, id));
+    return new EscalationView(detail, com.escalationrca.web.pages.EscalationController.similarTo(searcher, id));
   }
 }

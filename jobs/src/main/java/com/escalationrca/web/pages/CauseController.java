@@ -1,4 +1,4 @@
-package com.escalationrca.web;
+package com.escalationrca.web.pages;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -10,6 +10,8 @@ import com.escalationrca.report.RunReport;
 import com.escalationrca.track.CauseState;
 import com.escalationrca.track.TrackedCause;
 import com.escalationrca.track.TrackedCauses;
+import com.escalationrca.web.NotFoundException;
+import com.escalationrca.web.RunCatalog;
 import com.escalationrca.web.security.AuditLog;
 import com.escalationrca.web.security.Viewer;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,4 +1,4 @@
-package com.escalationrca.web;
+package com.escalationrca.web.pages;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +10,7 @@ import com.escalationrca.correlate.FindingChanges;
 import com.escalationrca.report.Charts;
 import com.escalationrca.report.DailySeries;
 import com.escalationrca.report.RunReport;
+import com.escalationrca.web.RunCatalog;
 
 /**
  * The morning read of one run as a page shows it: the ten most important causes, one entry each

@@ -1,15 +1,16 @@
-package com.escalationrca.web;
+package com.escalationrca.web.pages;
+
+import java.time.LocalDate;
 
 import com.escalationrca.web.security.Accounts;
 import com.escalationrca.web.security.AuditLog;
 import com.escalationrca.web.security.Viewer;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import java.time.LocalDate;
-import org.springframework.format.annotation.DateTimeFormat;
 
 /** Admins: the audit log, the accounts (which `rca users` manages) and reruns of a date. */
 @Controller

@@ -1,4 +1,4 @@
-package com.escalationrca.web;
+package com.escalationrca.web.pages;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -17,6 +17,10 @@ import com.escalationrca.ingest.Field;
 import com.escalationrca.report.Charts;
 import com.escalationrca.report.EventMarks;
 import com.escalationrca.report.SpreadsheetCell;
+import com.escalationrca.web.Escalations;
+import com.escalationrca.web.InvestigateForm;
+import com.escalationrca.web.Investigations;
+import com.escalationrca.web.RunCatalog;
 import com.escalationrca.web.security.Viewer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,4 +1,4 @@
-package com.escalationrca.web;
+package com.escalationrca.web.pages;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -6,6 +6,9 @@ import java.util.Map;
 
 import com.escalationrca.report.Charts;
 import com.escalationrca.report.RunReport;
+import com.escalationrca.web.Escalations;
+import com.escalationrca.web.NotFoundException;
+import com.escalationrca.web.RunCatalog;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,10 +1,14 @@
-package com.escalationrca.web;
+package com.escalationrca.web.pages;
 
 import java.util.List;
 
 import com.escalationrca.index.LiveSearcher;
 import com.escalationrca.index.SearchHit;
 import com.escalationrca.index.SearchRequest;
+import com.escalationrca.web.Escalations;
+import com.escalationrca.web.InvestigateForm;
+import com.escalationrca.web.NotFoundException;
+import com.escalationrca.web.RunCatalog;
 import com.escalationrca.web.security.AuditLog;
 import com.escalationrca.web.security.Viewer;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,4 +1,4 @@
-package com.escalationrca.web;
+package com.escalationrca.web.pages;
 
 import java.util.ArrayList;
 import java.util.List;

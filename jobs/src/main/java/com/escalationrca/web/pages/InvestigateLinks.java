@@ -1,4 +1,4 @@
-package com.escalationrca.web;
+package com.escalationrca.web.pages;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -11,6 +11,7 @@ import com.escalationrca.explain.Explanation;
 import com.escalationrca.index.IndexSchema;
 import com.escalationrca.report.DailySeries;
 import com.escalationrca.report.RunReport;
+import com.escalationrca.web.InvestigateForm;
 
 /**
  * The "Investigate" buttons of the pages: a

@@ -1,4 +1,4 @@
-package com.escalationrca.web;
+package com.escalationrca.web.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.escalationrca.web;
+package com.escalationrca.web.pages;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -6,6 +6,7 @@ import java.util.List;
 import com.escalationrca.events.Event;
 import com.escalationrca.events.EventKind;
 import com.escalationrca.events.EventStore;
+import com.escalationrca.web.NotFoundException;
 import com.escalationrca.web.security.AuditLog;
 import com.escalationrca.web.security.Viewer;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,4 +1,4 @@
-package com.escalationrca.web;
+package com.escalationrca.web.pages;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -10,6 +10,8 @@ import com.escalationrca.index.SearchHit;
 import com.escalationrca.index.SearchProperties;
 import com.escalationrca.index.SearchResult;
 import com.escalationrca.report.SpreadsheetCell;
+import com.escalationrca.web.SearchPermits;
+import com.escalationrca.web.WebProperties;
 import com.escalationrca.web.security.AuditLog;
 import com.escalationrca.web.security.Viewer;
 import jakarta.servlet.http.HttpServletRequest;

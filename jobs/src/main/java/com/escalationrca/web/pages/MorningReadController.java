@@ -1,4 +1,4 @@
-package com.escalationrca.web;
+package com.escalationrca.web.pages;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,6 +12,10 @@ import com.escalationrca.report.Charts;
 import com.escalationrca.report.DailySeries;
 import com.escalationrca.report.FindingSeries;
 import com.escalationrca.report.RunReport;
+import com.escalationrca.web.Escalations;
+import com.escalationrca.web.NotFoundException;
+import com.escalationrca.web.RunCatalog;
+import com.escalationrca.web.WebProperties;
 import com.escalationrca.web.security.AuditLog;
 import com.escalationrca.web.security.Viewer;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,7 +1,11 @@
-package com.escalationrca.web;
+package com.escalationrca.web.pages;
 
 import com.escalationrca.index.LiveSearcher;
 import com.escalationrca.index.SearchTimeoutException;
+import com.escalationrca.web.BindErrors;
+import com.escalationrca.web.NotFoundException;
+import com.escalationrca.web.PageModel;
+import com.escalationrca.web.SearchPermits;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;

@@ -1,4 +1,4 @@
-package com.escalationrca.web;
+package com.escalationrca.web.pages;
 
 import java.time.Instant;
 import java.time.LocalDate;
