@@ -2,10 +2,10 @@ package com.escalationrca.web.api;
 
 import java.util.List;
 
-import com.escalationrca.index.LiveSearcher;
 import com.escalationrca.index.SearchHit;
 import com.escalationrca.web.Escalations;
 import com.escalationrca.web.NotFoundException;
+import com.escalationrca.web.SimilarEscalations;
 import com.escalationrca.web.security.AuditLog;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.Authentication;
@@ -18,12 +18,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class EscalationApi {
 
   private final Escalations escalations;
-  private final LiveSearcher searcher;
+  private final SimilarEscalations similar;
   private final AuditLog audit;
 
-  public EscalationApi(Escalations escalations, LiveSearcher searcher, AuditLog audit) {
+  public EscalationApi(Escalations escalations, SimilarEscalations similar, AuditLog audit) {
     this.escalations = escalations;
-    this.searcher = searcher;
+    this.similar = similar;
     this.audit = audit;
   }
 
@@ -34,6 +34,6 @@ public class EscalationApi {
   public EscalationView escalation(@PathVariable String id, Authentication user, HttpServletRequest request) {
     Escalations.Detail detail = escalations.find(id).orElseThrow(() -> new NotFoundException("no escalation '" + id + "'"));
     audit.record(user.getName(), "api escalation", id, request.getRemoteAddr());
-    return new EscalationView(detail, com.escalationrca.web.pages.EscalationController.similarTo(searcher, id));
+    return new EscalationView(detail, similar.to(id));
   }
 }

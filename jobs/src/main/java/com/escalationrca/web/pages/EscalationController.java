@@ -1,14 +1,10 @@
 package com.escalationrca.web.pages;
 
-import java.util.List;
-
-import com.escalationrca.index.LiveSearcher;
-import com.escalationrca.index.SearchHit;
-import com.escalationrca.index.SearchRequest;
 import com.escalationrca.web.Escalations;
 import com.escalationrca.web.InvestigateForm;
 import com.escalationrca.web.NotFoundException;
 import com.escalationrca.web.RunCatalog;
+import com.escalationrca.web.SimilarEscalations;
 import com.escalationrca.web.security.AuditLog;
 import com.escalationrca.web.security.Viewer;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,16 +17,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 public class EscalationController {
 
-  static final int SIMILAR = 5;
-
   private final Escalations escalations;
-  private final LiveSearcher searcher;
+  private final SimilarEscalations similar;
   private final AuditLog audit;
   private final RunCatalog catalog;
 
-  public EscalationController(Escalations escalations, LiveSearcher searcher, AuditLog audit, RunCatalog catalog) {
+  public EscalationController(Escalations escalations, SimilarEscalations similar, AuditLog audit,
+                              RunCatalog catalog) {
     this.escalations = escalations;
-    this.searcher = searcher;
+    this.similar = similar;
     this.audit = audit;
     this.catalog = catalog;
   }
@@ -41,7 +36,7 @@ public class EscalationController {
         .orElseThrow(() -> new NotFoundException("No escalation '" + id + "'."));
     audit.record(((Viewer) model.getAttribute("viewer")).name(), "open escalation", id, Viewer.remote(request));
     model.addAttribute("escalation", detail);
-    model.addAttribute("similar", similarTo(searcher, id));
+    model.addAttribute("similar", similar.to(id));
     if (detail.cluster() != null) {
       model.addAttribute("investigateLink", InvestigateLinks.forEscalation(detail.cluster(), detail.created(),
           catalog.latestCompleted().map(r -> catalog.report(r).window().start()).orElse(null)));
@@ -49,14 +44,5 @@ public class EscalationController {
     model.addAttribute("lookAlikesLink", InvestigateForm.likeEscalation(id,
         detail.created().atZone(java.time.ZoneOffset.UTC).toLocalDate()).url("/investigate"));
     return "escalation";
-  }
-
-  /** Similar escalations by more-like-this, or none when the escalation is not indexed yet. */
-  public static List<SearchHit> similarTo(LiveSearcher searcher, String id) {
-    try {
-      return searcher.with(s -> s.search(new SearchRequest(null, null, null, null, id, List.of(), SIMILAR, 1)).hits());
-    } catch (IllegalArgumentException | LiveSearcher.NoIndexException e) {
-      return List.of();
-    }
   }
 }
