@@ -19,7 +19,7 @@ class EmbeddedDatabaseConfiguration {
 
   @Bean(destroyMethod = "close")
   EmbeddedServer embeddedServer(StorageProperties storage) {
-    return EmbeddedServer.acquire(storage.postgresDir());
+    return EmbeddedServer.acquire(storage.postgresDir(), storage.tcpPort());
   }
 
   @Bean(destroyMethod = "close")

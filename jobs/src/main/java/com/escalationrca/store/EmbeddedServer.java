@@ -2,7 +2,6 @@ package com.escalationrca.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -36,8 +35,10 @@ import org.slf4j.LoggerFactory;
  *   <li>The last user to leave stops the server. A server left running by a killed command is
  *   adopted by the next one, which stops it when it is done.</li>
  * </ul>
- * The server listens on localhost only, on a port chosen at start and read by later users from
- * {@code postmaster.pid}; its log goes to {@code DATA_DIR/postgres.log}. Every connection needs the
+ * The server listens on a Unix socket in an owner-only folder, {@code DATA_DIR/postgres.socket/}
+ * ({@link SocketFolder}), and on no TCP port unless one is asked for ({@code rca.storage.tcp-port}:
+ * then on localhost only); later users read where from {@code postmaster.pid}. Its log goes to
+ * {@code DATA_DIR/postgres.log}. Every connection needs the
  * {@code postgres} user's password (scram-sha-256): a random secret generated into
  * {@code DATA_DIR/postgres.secret} (owner-only, 0600) when the folder is created, and read by every
  * command on the folder, so another local user or a sidecar cannot connect as the superuser. A
@@ -49,24 +50,26 @@ public final class EmbeddedServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedServer.class);
   private static final AtomicLong REGISTRATIONS = new AtomicLong();
   private static final int START_SECONDS = 120;
+  /** The port number in the socket's name when no TCP port is asked for (the folder is private). */
+  private static final int SOCKET_PORT = 5432;
 
   private final Path data;
   private final Path bin;
   private final Path userFile;
   private final FileChannel userChannel;
   private final FileLock userLock;
-  private final int port;
+  private final Endpoint endpoint;
   private final boolean started;
   private final String password;
 
-  private EmbeddedServer(Path data, Path bin, Path userFile, FileChannel userChannel, FileLock userLock, int port,
-                         boolean started, String password) {
+  private EmbeddedServer(Path data, Path bin, Path userFile, FileChannel userChannel, FileLock userLock,
+                         Endpoint endpoint, boolean started, String password) {
     this.data = data;
     this.bin = bin;
     this.userFile = userFile;
     this.userChannel = userChannel;
     this.userLock = userLock;
-    this.port = port;
+    this.endpoint = endpoint;
     this.started = started;
     this.password = password;
   }
@@ -79,8 +82,11 @@ public final class EmbeddedServer implements AutoCloseable {
     return acquire(dataDirectory, 0);
   }
 
-  /** As {@link #acquire(Path)}, starting the server on {@code port} when it starts here (0: any free port). */
-  public static EmbeddedServer acquire(Path dataDirectory, int requestedPort) {
+  /**
+   * As {@link #acquire(Path)}; when the server starts here and {@code tcpPort} is positive, it also
+   * listens on localhost at that port (0: on its Unix socket only).
+   */
+  public static EmbeddedServer acquire(Path dataDirectory, int tcpPort) {
     Path data = dataDirectory.toAbsolutePath();
     try {
       Files.createDirectories(usersFolder(data));
@@ -99,14 +105,19 @@ public final class EmbeddedServer implements AutoCloseable {
             if (created) {
               initdb(bin, data, ServerSecret.file(data));
             }
-            start(bin, data, requestedPort > 0 ? requestedPort : freePort());
+            int port = tcpPort > 0 ? tcpPort : SOCKET_PORT;
+            start(bin, data, port, tcpPort > 0, SocketFolder.of(data, port));
           }
-          int port = port(data);
-          waitUntilAccepting(port, data, password);
-          TrustUpgrade.apply(data, port, password);
-          log.info("Embedded PostgreSQL on port {} with data in {} ({})", port, data,
+          Endpoint endpoint = Endpoint.of(data);
+          if (!start && tcpPort > 0 && endpoint.tcpPort() != tcpPort) {
+            log.warn("The embedded PostgreSQL in {} already runs {}; TCP port {} takes effect when it next starts",
+                data, endpoint, tcpPort);
+          }
+          waitUntilAccepting(endpoint, data, password);
+          TrustUpgrade.apply(data, endpoint.jdbcUrl(), password);
+          log.info("Embedded PostgreSQL {} with data in {} ({})", endpoint, data,
               start ? "started" : "shared with a running server");
-          return new EmbeddedServer(data, bin, userFile, userChannel, userLock, port, start, password);
+          return new EmbeddedServer(data, bin, userFile, userChannel, userLock, endpoint, start, password);
         } catch (RuntimeException e) {
           userLock.release();
           userChannel.close();
@@ -120,12 +131,13 @@ public final class EmbeddedServer implements AutoCloseable {
     }
   }
 
-  public int port() {
-    return port;
+  /** Where the server listens: its socket, and a TCP port on localhost when one was asked for. */
+  public Endpoint endpoint() {
+    return endpoint;
   }
 
   public String jdbcUrl() {
-    return "jdbc:postgresql://localhost:" + port + "/postgres";
+    return endpoint.jdbcUrl();
   }
 
   /** The superuser every command connects as. */
@@ -268,11 +280,16 @@ public final class EmbeddedServer implements AutoCloseable {
     }
   }
 
-  private static void start(Path bin, Path data, int port) {
+  /**
+   * Starts the server on its socket in {@code socketFolder} (a plain path: {@link SocketFolder}
+   * guarantees it, as pg_ctl hands the options to a shell), and on localhost TCP only when asked.
+   */
+  private static void start(Path bin, Path data, int port, boolean tcp, Path socketFolder) {
     ownerOnly(data);
     pgCtl(bin, List.of("start", "-D", data.toString(), "-w", "-t", String.valueOf(START_SECONDS), "-s",
         "-l", data.resolveSibling(data.getFileName() + ".log").toString(),
-        "-o", "-c port=" + port + " -c listen_addresses=localhost -c unix_socket_directories=''"), "start");
+        "-o", "-c port=" + port + " -c listen_addresses=" + (tcp ? "localhost" : "''")
+            + " -c unix_socket_directories=" + socketFolder + " -c unix_socket_permissions=0700"), "start");
   }
 
   /**
@@ -357,21 +374,11 @@ public final class EmbeddedServer implements AutoCloseable {
     }
   }
 
-  /** The running server's port: line 4 of postmaster.pid. */
-  private static int port(Path data) throws IOException {
-    List<String> lines = Files.readAllLines(data.resolve("postmaster.pid"));
-    if (lines.size() < 4) {
-      throw new IllegalStateException(data.resolve("postmaster.pid") + " does not name the server's port");
-    }
-    return Integer.parseInt(lines.get(3).strip());
-  }
-
-  private static void waitUntilAccepting(int port, Path data, String password) {
+  private static void waitUntilAccepting(Endpoint endpoint, Path data, String password) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
     SQLException last = null;
     while (System.nanoTime() < deadline) {
-      try (Connection ignored = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres",
-          password)) {
+      try (Connection ignored = DriverManager.getConnection(endpoint.jdbcUrl(), "postgres", password)) {
         return;
       } catch (SQLException e) {
         if ("28P01".equals(e.getSQLState())) {
@@ -387,16 +394,8 @@ public final class EmbeddedServer implements AutoCloseable {
         }
       }
     }
-    throw new IllegalStateException("the embedded PostgreSQL in " + data + " does not accept connections on port "
-        + port + ": " + (last == null ? "" : last.getMessage()));
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free port for the embedded PostgreSQL: " + e.getMessage(), e);
-    }
+    throw new IllegalStateException("the embedded PostgreSQL in " + data + " does not accept connections "
+        + endpoint + ": " + (last == null ? "" : last.getMessage()));
   }
 
   /** The last line of the server's log, which says why a start failed. */

@@ -30,14 +30,13 @@ final class TrustUpgrade {
   private TrustUpgrade() {
   }
 
-  static void apply(Path data, int port, String password) throws IOException {
+  static void apply(Path data, String jdbcUrl, String password) throws IOException {
     Path rules = data.resolve("pg_hba.conf");
     List<String> lines = Files.readAllLines(rules, StandardCharsets.UTF_8);
     if (lines.stream().noneMatch(TrustUpgrade::trusting)) {
       return;
     }
-    try (Connection connection = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres",
-        "postgres", password); Statement statement = connection.createStatement()) {
+    try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", password); Statement statement = connection.createStatement()) {
       statement.execute("set password_encryption = 'scram-sha-256'");
       // The secret is URL-safe Base64: nothing in it needs quoting but the quotes themselves.
       statement.execute("alter role postgres password '" + password.replace("'", "''") + "'");
