@@ -37,7 +37,7 @@ class StructuredLogsTest {
       assertThat(entry.path("log").path("logger").asString()).isNotBlank();
       assertThat(entry.path("message").asString()).isNotBlank();
     }
-    assertThat(logLines).anyMatch(l -> l.contains("Embedded PostgreSQL on port"));
+    assertThat(logLines).anyMatch(l -> l.contains("Embedded PostgreSQL on socket"));
     // The command's own summary stays plain text on standard output.
     assertThat(result.stdout()).contains("read 1, inserted 1");
   }

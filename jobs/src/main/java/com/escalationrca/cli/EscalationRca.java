@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 public final class EscalationRca {
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(commandLine().execute(SettingArguments.apply(args)));
   }
 
   /** The --data-dir the command was given, or the default. */

@@ -55,9 +55,24 @@ final class RunCommand implements Callable<Integer> {
       }
       int exit = report(context.getBean(NightlyRunLauncher.class).run(runDate, full, rerun, confirmPurge), DatabaseName.of(storage.dataDir));
       if (exit == 0) {
+        embedded(context.getBean(org.springframework.jdbc.core.JdbcTemplate.class), runDate);
         published(context.getBean(org.springframework.jdbc.core.JdbcTemplate.class), runDate);
       }
       return exit;
+    }
+  }
+
+  /** "embedded: 350 narratives, 39 of them with the vector of an identical narrative (the model ran 311 times)". */
+  static void embedded(org.springframework.jdbc.core.JdbcTemplate jdbc, LocalDate runDate) {
+    java.util.Map<String, Object> counts = jdbc.queryForMap("""
+        select count(*) as embedded, count(*) filter (where reused) as reused from narrative_embedding
+        where run_id = (select max(run_id) from rca_run where run_date = ? and status = 'COMPLETED')
+        """, runDate);
+    long embedded = ((Number) counts.get("embedded")).longValue();
+    long reused = ((Number) counts.get("reused")).longValue();
+    if (reused > 0) {
+      System.out.printf("embedded: %,d narratives, %,d of them with the vector of an identical narrative"
+          + " (the model ran for %,d)%n", embedded, reused, embedded - reused);
     }
   }
 

@@ -21,9 +21,21 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class EmbeddingStore {
 
-  public static final String PENDING_SELECT = "select e.id, a.source_changed_at, e.narrative";
+  public static final String PENDING_SELECT = "select e.id, a.source_changed_at, e.narrative, h.text_hash,"
+      + " reuse.vector as stored_vector";
   public static final String PENDING_FROM = "from escalation e join narrative_analysis a on a.escalation_id = e.id"
       + " left join narrative_embedding v on v.escalation_id = e.id";
+  /**
+   * What the embed step reads: the pending narratives with the hash of their text, whitespace
+   * collapsed (the encoder splits sentences and words on whitespace and never sees its kind or
+   * length; ASCII whitespace only, Java's {@code \s}, whatever the database's locale), and the
+   * vector of an identical text from the model {@code :model} when one is stored.
+   */
+  public static final String PENDING_READ_FROM = PENDING_FROM
+      + " cross join lateral (select sha256(convert_to(btrim(regexp_replace(e.narrative, '[ \\t\\n\\r\\f\\v]+', ' ', 'g')),"
+      + " 'UTF8')) as text_hash) h"
+      + " left join lateral (select r.vector from narrative_embedding r where r.model = :model"
+      + " and r.text_hash = h.text_hash limit 1) reuse on true";
   // Unqualified: only escalation has an "id" column, and Spring Batch reads the key back by this name.
   public static final String PENDING_SORT_KEY = "id";
 
@@ -54,22 +66,26 @@ public class EmbeddingStore {
   }
 
   public static PendingEmbedding mapPending(ResultSet rs, int row) throws SQLException {
-    return new PendingEmbedding(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3));
+    return new PendingEmbedding(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getBytes(4),
+        rs.getBytes(5));
   }
 
   public void save(long runId, String model, List<? extends NarrativeEmbedding> embeddings) {
     jdbc.batchUpdate("""
-        insert into narrative_embedding (escalation_id, model, source_changed_at, vector, run_id, embedded_at)
-        values (?, ?, ?, ?, ?, now())
+        insert into narrative_embedding (escalation_id, model, source_changed_at, vector, run_id, embedded_at,
+          text_hash, reused)
+        values (?, ?, ?, ?, ?, now(), ?, ?)
         on conflict (escalation_id) do update set model = excluded.model,
           source_changed_at = excluded.source_changed_at, vector = excluded.vector, run_id = excluded.run_id,
-          embedded_at = now()
+          embedded_at = now(), text_hash = excluded.text_hash, reused = excluded.reused
         """, embeddings, 500, (ps, e) -> {
           ps.setLong(1, e.escalationId());
           ps.setString(2, model);
           ps.setTimestamp(3, Timestamp.from(e.changedAt()));
-          ps.setBytes(4, VectorCodec.encode(e.vector()));
+          ps.setBytes(4, e.vector());
           ps.setLong(5, runId);
+          ps.setBytes(6, e.textHash());
+          ps.setBoolean(7, e.reused());
         });
   }
 
@@ -83,6 +99,13 @@ public class EmbeddingStore {
           and (v.escalation_id is null or v.model <> ? or v.source_changed_at <> a.source_changed_at)
         """, Long.class, Timestamp.from(window.windowStartInstant()), Timestamp.from(window.windowEndInstant()),
         properties.languages().toArray(String[]::new), model);
+    return n == null ? 0 : n;
+  }
+
+  /** How many of the vectors this run stored were an identical text's, not made by the model. */
+  public long reusedIn(long runId) {
+    Long n = jdbc.queryForObject("select count(*) from narrative_embedding where run_id = ? and reused", Long.class,
+        runId);
     return n == null ? 0 : n;
   }
 

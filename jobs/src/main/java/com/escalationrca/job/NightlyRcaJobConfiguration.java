@@ -12,7 +12,7 @@ import com.escalationrca.cluster.night.ClusterRun;
 import com.escalationrca.correlate.CorrelateRun;
 import com.escalationrca.embed.EmbedProperties;
 import com.escalationrca.embed.EmbeddingStore;
-import com.escalationrca.embed.NarrativeEmbedding;
+import com.escalationrca.embed.NarrativeEmbedder;
 import com.escalationrca.embed.PendingEmbedding;
 import com.escalationrca.index.IndexedEscalation;
 import com.escalationrca.nlp.AnalysisStore;
@@ -163,7 +163,7 @@ class NightlyRcaJobConfiguration {
     RunWindow window = ledger.find(RunContext.runId(step)).orElseThrow();
     return new JdbcPagingItemReaderBuilder<PendingEmbedding>()
         .name("pendingEmbeddings").dataSource(dataSource).pageSize(run.chunkSize())
-        .selectClause(EmbeddingStore.PENDING_SELECT).fromClause(EmbeddingStore.PENDING_FROM)
+        .selectClause(EmbeddingStore.PENDING_SELECT).fromClause(EmbeddingStore.PENDING_READ_FROM)
         .whereClause(EmbeddingStore.pendingWhere())
         .parameterValues(EmbeddingStore.pendingParameters(window, embed, embed.modelIdentity()))
         .sortKeys(Map.of(EmbeddingStore.PENDING_SORT_KEY, Order.ASCENDING)).rowMapper(EmbeddingStore::mapPending)
@@ -187,7 +187,7 @@ class NightlyRcaJobConfiguration {
                  EmbedProperties embed, RunProgress progress) {
     String model = embed.modelIdentity();
     return parallelChunkStep("embedStep", repository, tx, run, pendingEmbeddings,
-        p -> new NarrativeEmbedding(p.escalationId(), p.changedAt(), encoder.getObject().embed(p.narrative())),
+        new NarrativeEmbedder(encoder::getObject),
         (runId, items) -> embeddings.save(runId, model, items), embeddingExecutor,
         new CountingListener(ledger, "embedded", embeddings::embeddedIn),
         new StepProgress(progress, runId -> embeddings.pendingCount(ledger.find(runId).orElseThrow(), embed, model)));

@@ -23,6 +23,8 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
  * <ul>
  *   <li>One encoder serves every thread: the ONNX session is thread-safe, and it is opened with one
  *   intra-op thread, so N workers use N cores instead of N × cores fighting over them.</li>
+ *   <li>Each chunk is tokenised once and run alone ({@link ChunkEncoder}); LangChain4j's encoder,
+ *   which makes the same vectors, serves only chunks past the model's 512 positions.</li>
  *   <li>A long narrative is cut at sentence ends into chunks of at most {@value #CHUNK_WORDS} words
  *   (the model was trained on short inputs, and quality falls off with length); its vector is the
  *   chunks' mean weighted by their words, at unit length.</li>
@@ -42,14 +44,17 @@ public final class SentenceEncoder implements AutoCloseable {
   public static final String FILES = "onnx";
 
   private final OrtSession session;
+  private final ChunkEncoder chunkEncoder;
   private final Model model;
   private final String identity;
   private final String prefix;
   private final int chunkWords;
   private volatile int dimension;
 
-  private SentenceEncoder(OrtSession session, Model model, String identity, String prefix, int chunkWords) {
+  private SentenceEncoder(OrtSession session, ChunkEncoder chunkEncoder, Model model, String identity, String prefix,
+                          int chunkWords) {
     this.session = session;
+    this.chunkEncoder = chunkEncoder;
     this.model = model;
     this.identity = identity;
     this.prefix = prefix;
@@ -73,7 +78,11 @@ public final class SentenceEncoder implements AutoCloseable {
       try (InputStream tokenizer = Files.newInputStream(tokenizerFile)) {
         encoder = new OnnxBertBiEncoder(OrtEnvironment.getEnvironment(), session, tokenizer, pooling);
       }
-      return new SentenceEncoder(session, new Model(encoder, null),
+      ChunkEncoder chunkEncoder;
+      try (InputStream tokenizer = Files.newInputStream(tokenizerFile)) {
+        chunkEncoder = new ChunkEncoder(OrtEnvironment.getEnvironment(), session, tokenizer, pooling);
+      }
+      return new SentenceEncoder(session, chunkEncoder, new Model(encoder, null),
           identity(modelFile, tokenizerFile, pooling, maxTokens, prefix), prefix, chunkWords(maxTokens));
     } catch (OrtException | IOException | RuntimeException e) {
       throw new IllegalStateException("cannot open the sentence encoder in " + modelFile + " with " + tokenizerFile
@@ -111,6 +120,8 @@ public final class SentenceEncoder implements AutoCloseable {
     OrtSession.SessionOptions options = new OrtSession.SessionOptions();
     options.setIntraOpNumThreads(1);
     options.setInterOpNumThreads(1);
+    options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+    options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
     return OrtEnvironment.getEnvironment().createSession(model, options);
   }
 
@@ -122,7 +133,12 @@ public final class SentenceEncoder implements AutoCloseable {
       try (InputStream tokenizer = resource(MODEL + "-tokenizer.json")) {
         encoder = new OnnxBertBiEncoder(OrtEnvironment.getEnvironment(), session, tokenizer, PoolingMode.MEAN);
       }
-      return new SentenceEncoder(session, new Model(encoder, DIMENSIONS), currentIdentity(), "", CHUNK_WORDS);
+      ChunkEncoder chunkEncoder;
+      try (InputStream tokenizer = resource(MODEL + "-tokenizer.json")) {
+        chunkEncoder = new ChunkEncoder(OrtEnvironment.getEnvironment(), session, tokenizer, PoolingMode.MEAN);
+      }
+      return new SentenceEncoder(session, chunkEncoder, new Model(encoder, DIMENSIONS), currentIdentity(), "",
+          CHUNK_WORDS);
     } catch (OrtException | IOException e) {
       throw new IllegalStateException("cannot open the sentence encoder " + MODEL + ": " + e.getMessage(), e);
     }
@@ -149,7 +165,10 @@ public final class SentenceEncoder implements AutoCloseable {
     List<String> chunks = chunks(text, chunkWords);
     double[] sum = null;
     for (String chunk : chunks) {
-      float[] vector = model.embed(prefix + chunk).content().vector();
+      float[] vector = chunkEncoder.embed(prefix + chunk);
+      if (vector == null) {
+        vector = model.embed(prefix + chunk).content().vector(); // over 512 tokens: LangChain4j splits it
+      }
       sum = sum == null ? new double[vector.length] : sum;
       int words = WHITESPACE.split(chunk.strip()).length;
       for (int i = 0; i < vector.length; i++) {
@@ -170,6 +189,11 @@ public final class SentenceEncoder implements AutoCloseable {
 
   static List<String> chunks(String text) {
     return chunks(text, CHUNK_WORDS);
+  }
+
+  /** The texts this encoder runs the model on for a narrative: its chunks, each with the prefix. */
+  public List<String> chunksOf(String text) {
+    return chunks(text, chunkWords).stream().map(chunk -> prefix + chunk).toList();
   }
 
   /** Sentences packed into chunks of at most {@code chunkWords} words; an over-long sentence is cut by words. */
@@ -217,6 +241,7 @@ public final class SentenceEncoder implements AutoCloseable {
   @Override
   public void close() {
     try {
+      chunkEncoder.close();
       session.close();
     } catch (OrtException e) {
       throw new IllegalStateException("cannot close the sentence encoder: " + e.getMessage(), e);

@@ -129,4 +129,27 @@ class SentenceEncoderTest {
     assertTrue(SentenceEncoder.currentIdentity().matches("all-minilm-l6-v2-q@\\d+\\.\\d+.*"));
     assertEquals(SentenceEncoder.currentIdentity(), encoder.identity());
   }
+
+  /**
+   * Tokenising once and running the session ourselves must not move a vector: each chunk equals
+   * what LangChain4j's own model makes of it, a chunk the bundled tokenizer cuts at 128 tokens too.
+   */
+  @Test
+  void chunksAreTheVectorsLangChain4jMakes() {
+    var reference = new dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel();
+    String numbers = java.util.stream.IntStream.range(0, 110).mapToObj(i -> "4929" + (100000 + i * 7919) + "x")
+        .collect(java.util.stream.Collectors.joining(" "));
+    for (String chunk : List.of("my card was blocked",
+        "I reported the account that posted my home address and phone number. The reviewer closed it as not a"
+            + " violation although the post is still up and people keep calling me at night.",
+        "Números do meu cartão e endereço foram publicados; a denúncia foi encerrada sem análise.",
+        numbers)) {
+      float[] expected = reference.embed(chunk).content().vector();
+      float[] actual = encoder.embed(chunk);
+      assertEquals(expected.length, actual.length);
+      for (int i = 0; i < expected.length; i++) {
+        assertEquals(expected[i], actual[i], 1e-5, chunk.substring(0, Math.min(30, chunk.length())) + " at " + i);
+      }
+    }
+  }
 }

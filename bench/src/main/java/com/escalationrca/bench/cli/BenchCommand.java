@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
     description = "Benchmarks that print their figures (run from the project root: they read config/).",
     subcommands = {BenchCommand.Search.class, BenchCommand.Clustering.class, BenchCommand.Rca.class,
         BenchCommand.Audit.class, BenchCommand.Nights.class, BenchCommand.Web.class, BenchCommand.Explain.class,
+        BenchCommand.Embed.class,
         CommandLine.HelpCommand.class})
 public final class BenchCommand {
 
@@ -71,6 +72,51 @@ public final class BenchCommand {
             a.threads(), a.queries(), a.searches(), a.stopped(), a.longestMillis());
         return 0;
       });
+    }
+  }
+
+  @Command(name = "embed", mixinStandardHelpOptions = true,
+      description = {"Embeds the chunks of real English narratives (the CFPB export) with LangChain4j's plain embedAll",
+          "(its own session and pool, every core), with the embed step's encoder on the step's threads, and with a",
+          "bare ONNX Runtime session over length-sorted padded batches (every core: the practical limit); prints",
+          "chunks/s and chunks/s per core of each, same chunks, same run; then the step's processor on the",
+          "narratives as they come (identical pastes take the vector already made)."})
+  static final class Embed implements Callable<Integer> {
+
+    @Option(names = "--cfpb", paramLabel = "FILE", required = true,
+        description = "A CFPB complaint CSV export (e.g. ../shared/data/cfpb-sample.csv).")
+    Path cfpb;
+
+    @Option(names = "--rounds", defaultValue = "3", description = "Times each chunk is embedded by each contender (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--threads", defaultValue = "2", description = "The step's threads (rca.embed.threads; default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--batch", defaultValue = "32", description = "Batch size of the bare session (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Override
+    public Integer call() throws Exception {
+      List<String> narratives = com.escalationrca.bench.CfpbComplaint.read(cfpb).stream()
+          .map(com.escalationrca.bench.CfpbComplaint::narrative).toList();
+      var r = new com.escalationrca.bench.EmbedBenchmark().run(narratives, rounds, threads, batch);
+      int cores = Runtime.getRuntime().availableProcessors();
+      System.out.printf("narratives %,d (%,d distinct, whitespace aside), %,d chunks embedded per contender, %d cores%n",
+          r.narratives(), r.distinctNarratives(), r.chunks(), cores);
+      System.out.printf("%-52s %6s %10s %14s %9s%n", "contender", "cores", "chunks/s", "chunks/s/core", "vs plain");
+      double plain = r.contenders().get(0).perCore();
+      for (var c : r.contenders()) {
+        System.out.printf("%-52s %6d %,10.1f %,14.1f %8.2fx%n", c.name(), c.cores(), c.chunksPerSecond(), c.perCore(),
+            c.perCore() / plain);
+      }
+      var step = r.contenders().get(1);
+      var bare = r.contenders().get(2);
+      System.out.printf("embed step per core against the bare batched session: %.2fx (its vectors: cosine to the step's"
+          + " %.4f on average, %.4f at worst)%n", step.perCore() / bare.perCore(), r.batchedCosineMean(), r.batchedCosineMin());
+      System.out.printf("embed step processor on the narratives: %,.1f narratives/s, the model ran for %,d of %,d%n",
+          r.stepNarrativesPerSecond(), r.modelRuns(), r.narratives());
+      return 0;
     }
   }
 
