@@ -62,21 +62,22 @@ public final class EmbedBenchmark {
 
       AllMiniLmL6V2QuantizedEmbeddingModel plain = new AllMiniLmL6V2QuantizedEmbeddingModel();
       List<TextSegment> segments = chunks.stream().map(TextSegment::from).toList();
-      plain.embedAll(segments.subList(0, WARM_UP));
+      int warmUp = Math.min(WARM_UP, chunks.size());
+      plain.embedAll(segments.subList(0, warmUp));
       long start = System.nanoTime();
       plain.embedAll(segments);
       contenders.add(new Contender("LangChain4j embedAll (its defaults)", chunks.size(), seconds(start), cores));
 
       ExecutorService pool = Executors.newFixedThreadPool(threads);
       try {
-        embedAll(pool, encoder, chunks.subList(0, WARM_UP));
+        embedAll(pool, encoder, chunks.subList(0, warmUp));
         start = System.nanoTime();
         List<float[]> ours = embedAll(pool, encoder, chunks);
         contenders.add(new Contender("embed step encoder (" + threads + " threads, chunk by chunk)", chunks.size(),
             seconds(start), Math.min(threads, cores)));
 
         float[][] batched = new float[chunks.size()][];
-        Contender bare = bareBatches(chunks, batch, cores, batched);
+        Contender bare = bareBatches(chunks, batch, cores, batched, warmUp);
         contenders.add(bare);
         double sum = 0;
         double min = 1;
@@ -133,7 +134,8 @@ public final class EmbedBenchmark {
    * spread over the cores), chunks sorted by token length and padded per batch, batches dealt to the
    * threads in turn; mean pooling over the mask.
    */
-  private static Contender bareBatches(List<String> chunks, int batch, int cores, float[][] out) throws Exception {
+  private static Contender bareBatches(List<String> chunks, int batch, int cores, float[][] out, int warmUp)
+      throws Exception {
     OrtEnvironment environment = OrtEnvironment.getEnvironment();
     OrtSession.SessionOptions options = new OrtSession.SessionOptions();
     options.setIntraOpNumThreads(1);
@@ -148,7 +150,7 @@ public final class EmbedBenchmark {
              Map.of("padding", "false"))) {
       ExecutorService threads = Executors.newFixedThreadPool(cores);
       try {
-        encodeBatches(environment, session, tokenizer, chunks.subList(0, WARM_UP), batch, new float[WARM_UP][], threads);
+        encodeBatches(environment, session, tokenizer, chunks.subList(0, warmUp), batch, new float[warmUp][], threads);
         long start = System.nanoTime();
         encodeBatches(environment, session, tokenizer, chunks, batch, out, threads);
         return new Contender("bare ONNX Runtime, length-sorted batches of " + batch + ", " + cores + " threads", chunks.size(), seconds(start), cores);
@@ -211,23 +213,10 @@ public final class EmbedBenchmark {
               sum[d] += hidden[k][t][d];
             }
           }
-          out[order[from + k]] = unit(sum);
+          out[order[from + k]] = SentenceEncoder.unitLength(sum);
         }
       }
     }
-  }
-
-  private static float[] unit(float[] v) {
-    double norm = 0;
-    for (float x : v) {
-      norm += x * x;
-    }
-    norm = Math.sqrt(norm);
-    float[] u = new float[v.length];
-    for (int i = 0; i < v.length; i++) {
-      u[i] = (float) (v[i] / norm);
-    }
-    return u;
   }
 
   /** The step's text key, as the database computes it (whitespace collapsed, SHA-256 of UTF-8). */

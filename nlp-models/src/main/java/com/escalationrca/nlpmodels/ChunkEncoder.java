@@ -82,7 +82,8 @@ final class ChunkEncoder {
     return sum;
   }
 
-  private static float[] unit(float[] v) {
+  /** The vector scaled to unit length (as LangChain4j normalises a pooled vector). */
+  static float[] unit(float[] v) {
     double norm = 0;
     for (float x : v) {
       norm += x * x;

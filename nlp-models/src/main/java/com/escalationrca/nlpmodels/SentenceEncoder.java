@@ -225,6 +225,11 @@ public final class SentenceEncoder implements AutoCloseable {
     return chunks;
   }
 
+  /** A pooled token vector at unit length, as this encoder returns each chunk's (for benchmarks that pool themselves). */
+  public static float[] unitLength(float[] v) {
+    return ChunkEncoder.unit(v);
+  }
+
   private static float[] unit(double[] v) {
     double norm = 0;
     for (double x : v) {
