@@ -44,7 +44,6 @@ import org.apache.lucene.store.FSDirectory;
  */
 public final class SearchBenchmark {
 
-  private static final int BATCH = 2000;
   static final List<String> TERMS = List.of("address", "crypto", "parody", "threat", "vaccine",
       "election", "slur", "bots", "recruiter", "lyrics", "endereço", "cuenta", "ameaça", "sorteo", "paródia",
       "insulto", "verificação", "menores", "elección", "vacina");
@@ -77,14 +76,18 @@ public final class SearchBenchmark {
     }
   }
 
-  public Result run(int escalations, int queries, Path workDir, long seed) {
+  /**
+   * @param indexChunk documents per {@code upsert} (and commit), as the index step's chunks
+   *                   ({@code rca.run.index-chunk-size})
+   */
+  public Result run(int escalations, int queries, Path workDir, long seed, int indexChunk) {
     List<GeneratedEscalation> documents = new ArrayList<>(escalations);
     new EscalationGenerator().generate(new GeneratorSpec(escalations, 90, seed, LocalDate.of(2026, 11, 20), 2),
         documents::add);
     Path ours = workDir.resolve("ours");
     Path raw = workDir.resolve("raw");
     double rawRate = indexRaw(documents, raw);
-    double oursRate = indexOurs(documents, ours);
+    double oursRate = indexOurs(documents, ours, indexChunk);
     List<Latency> latencies = new ArrayList<>();
     SplittableRandom random = new SplittableRandom(seed);
     IntFunction<SearchRequest> term = i -> request(TERMS.get(random.nextInt(TERMS.size())), null, List.of());
@@ -186,14 +189,14 @@ public final class SearchBenchmark {
     return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
   }
 
-  private static double indexOurs(List<GeneratedEscalation> documents, Path dir) {
+  private static double indexOurs(List<GeneratedEscalation> documents, Path dir, int chunk) {
     long started = System.nanoTime();
     try (EscalationIndex index = EscalationIndex.open(dir)) {
-      List<IndexedEscalation> batch = new ArrayList<>(BATCH);
+      List<IndexedEscalation> batch = new ArrayList<>(chunk);
       for (GeneratedEscalation e : documents) {
         batch.add(new IndexedEscalation(e.id(), e.created(), e.narrative(), e.language().substring(0, 2).toLowerCase(),
             e.dimensions()));
-        if (batch.size() == BATCH) {
+        if (batch.size() == chunk) {
           index.upsert(batch);
           batch.clear();
         }

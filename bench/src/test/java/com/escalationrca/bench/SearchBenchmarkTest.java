@@ -15,7 +15,7 @@ class SearchBenchmarkTest {
 
   @Test
   void indexesBothWaysAndMeasuresEveryQueryType() {
-    SearchBenchmark.Result result = new SearchBenchmark().run(1500, 20, dir, 3);
+    SearchBenchmark.Result result = new SearchBenchmark().run(1500, 20, dir, 3, 500);
 
     assertThat(result.documents()).isEqualTo(1500);
     assertThat(result.oursPerSecond()).isPositive();

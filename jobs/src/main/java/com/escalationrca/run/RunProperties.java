@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("rca.run")
 public record RunProperties(@DefaultValue("28") int windowDays, @DefaultValue("500") int chunkSize,
-                            @DefaultValue("2000") int indexChunkSize,
+                            @DefaultValue("20000") int indexChunkSize,
                             @DefaultValue("2") int analysisThreads,
                             @DefaultValue("30") int progressSeconds) {
 

@@ -34,6 +34,10 @@ final class ConfigFile {
     return binder().bindOrCreate("rca.embed", com.escalationrca.embed.EmbedProperties.class);
   }
 
+  static com.escalationrca.run.RunProperties runProperties() {
+    return binder().bindOrCreate("rca.run", com.escalationrca.run.RunProperties.class);
+  }
+
   static CorrelateProperties correlateProperties() {
     return binder().bindOrCreate("rca.correlate", CorrelateProperties.class);
   }
