@@ -16,7 +16,7 @@ public final class NarrativeAnalyzer {
   private final RomanceTerms spanish = RomanceTerms.spanish();
 
   public NarrativeAnalyzer(NlpModels models) {
-    this.languages = new LanguageIdentifier(models.newLanguageDetector());
+    this.languages = new LanguageIdentifier(models.newLanguageScorer());
     this.english = new EnglishTerms(models.newEnglishPipeline());
   }
 

@@ -18,9 +18,15 @@ public final class NarrativeCleaner {
   private final Redactor redactor = new Redactor();
 
   public String clean(String narrative) {
-    String text = TICKET.matcher(narrative).replaceAll(" ");
-    text = PLACEHOLDER.matcher(redactor.redact(text)).replaceAll(" ");
-    text = MASK.matcher(text).replaceAll(" ");
+    // Each pattern only where its text can be (digits, a bracket, a mask): most narratives have none.
+    String text = Redactor.digitRun(narrative) >= 3 ? TICKET.matcher(narrative).replaceAll(" ") : narrative;
+    text = redactor.redact(text);
+    if (text.indexOf('[') >= 0) {
+      text = PLACEHOLDER.matcher(text).replaceAll(" ");
+    }
+    if (text.contains("XX")) {
+      text = MASK.matcher(text).replaceAll(" ");
+    }
     return SPACES.matcher(text).replaceAll(" ").strip();
   }
 }

@@ -55,6 +55,23 @@ class RedactorRecallTest {
     assertThat((double) caught / plants.size()).as(String.join("\n", missed)).isGreaterThanOrEqualTo(0.95);
   }
 
+  /** The rules skipped for lack of a clue ('@', digits, a cue word) would not have matched. */
+  @Test
+  void skipsOnlyRulesThatCouldNotMatch() throws Exception {
+    List<String> narratives = PlantedPersonalData.narratives();
+    List<String> texts = new ArrayList<>(narratives);
+    PlantedPersonalData.plants(narratives, 4, 7).forEach(p -> texts.add(p.text()));
+    texts.addAll(List.of("write to maria DOT silva AT gmail DOT com", "Meu nome é joana, CPF 123.456.789-09",
+        "visit WWW.example.com or HTTP://x.y/z", "card 4111 1111 1111 1111, SSN 123-45-6789, call +1 (555) 010-9999"));
+    int redacted = 0;
+    for (String text : texts) {
+      String everyRule = redactor.redactByEveryRule(text);
+      assertThat(redactor.redact(text)).as(text).isEqualTo(everyRule);
+      redacted += everyRule.equals(text) ? 0 : 1;
+    }
+    assertThat(redacted).as("texts the rules changed").isGreaterThan(texts.size() / 4);
+  }
+
   private static int count(String text, String secret) {
     Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(secret.toLowerCase(Locale.ROOT)) + "(?![\\p{L}\\p{N}])")
         .matcher(text.toLowerCase(Locale.ROOT));

@@ -31,6 +31,7 @@ public final class NlpModels {
   private final POSModel partsOfSpeech;
   private final LemmatizerModel lemmas;
   private final LanguageDetectorModel languages;
+  private CharGramTable languageGrams;
 
   private NlpModels(SentenceModel sentences, TokenizerModel tokens, POSModel partsOfSpeech,
                     LemmatizerModel lemmas, LanguageDetectorModel languages) {
@@ -59,6 +60,19 @@ public final class NlpModels {
   /** A new language detector (ISO 639-3 codes) for the calling thread. */
   public LanguageDetectorME newLanguageDetector() {
     return new LanguageDetectorME(languages);
+  }
+
+  /** A fast scorer over the same language model (see {@link LanguageScorer}) for the calling thread. */
+  public LanguageScorer newLanguageScorer() {
+    return new LanguageScorer(languageGrams());
+  }
+
+  /** Built on first use and shared: it is immutable, and costs a pass over the model's features. */
+  private synchronized CharGramTable languageGrams() {
+    if (languageGrams == null) {
+      languageGrams = CharGramTable.of(languages);
+    }
+    return languageGrams;
   }
 
   private static <M> M read(String resource, ModelReader<M> reader) {
