@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
     description = "Benchmarks that print their figures (run from the project root: they read config/).",
     subcommands = {BenchCommand.Search.class, BenchCommand.Clustering.class, BenchCommand.Rca.class,
         BenchCommand.Audit.class, BenchCommand.Nights.class, BenchCommand.Web.class, BenchCommand.Explain.class,
-        BenchCommand.Embed.class,
+        BenchCommand.Embed.class, BenchCommand.Analyze.class,
         CommandLine.HelpCommand.class})
 public final class BenchCommand {
 
@@ -119,6 +119,69 @@ public final class BenchCommand {
       System.out.printf("embed step processor on the narratives: %,.1f narratives/s, the model ran for %,d of %,d%n",
           r.stepNarrativesPerSecond(), r.modelRuns(), r.narratives());
       return 0;
+    }
+  }
+
+  @Command(name = "analyze", mixinStandardHelpOptions = true,
+      description = {"The analyze step's pieces against OpenNLP's own classes on the same narratives, one run: language",
+          "scores against LanguageDetectorME, the English pipeline against the four English models called one by one",
+          "(nothing remembered), then the step's analyzer end to end on one thread; each warmed up on other",
+          "narratives, then one pass over the measured ones with empty memos, as a night. Prints items/s, ratios,",
+          "and how many results are the library's own. Corpora: generated escalations, and the files given."})
+  static final class Analyze implements Callable<Integer> {
+
+    @Option(names = "--escalations", defaultValue = "40000",
+        description = "Generated narratives to measure (default: ${DEFAULT-VALUE}; 0 for none).")
+    int escalations;
+
+    @Option(names = "--cfpb", paramLabel = "FILE", description = "A CFPB complaint CSV export (English).")
+    Path cfpb;
+
+    @Option(names = "--reclameaqui", paramLabel = "FILE", description = "The ReclameAqui development set (Portuguese).")
+    Path reclameAqui;
+
+    @Mixin
+    BenchOptions.Seed seed;
+
+    @Mixin
+    BenchOptions.WorkDir workDir;
+
+    @Override
+    public Integer call() throws Exception {
+      return workDir.use("rca-bench-analyze-", dir -> {
+        // Generated narratives the measured ones never include, to warm the JIT up on.
+        List<String> generated = List.copyOf(new com.escalationrca.bench.BenchmarkCorpora(dir)
+            .generated(escalations + 10_000, seed.value).narratives().values());
+        List<String> warmUp = generated.subList(escalations, generated.size());
+        var benchmark = new com.escalationrca.bench.AnalyzeBenchmark();
+        List<com.escalationrca.bench.AnalyzeBenchmark.Result> results = new java.util.ArrayList<>();
+        if (escalations > 0) {
+          results.add(benchmark.run("generated", generated.subList(0, escalations), warmUp));
+        }
+        if (cfpb != null) {
+          results.add(benchmark.run("CFPB", com.escalationrca.bench.CfpbComplaint.read(cfpb).stream()
+              .map(com.escalationrca.bench.CfpbComplaint::narrative).toList(), warmUp));
+        }
+        if (reclameAqui != null) {
+          results.add(benchmark.run("ReclameAqui", com.escalationrca.bench.CfpbComplaint.readReclameAqui(reclameAqui)
+              .stream().map(com.escalationrca.bench.CfpbComplaint::narrative).toList(), warmUp));
+        }
+        for (var r : results) {
+          System.out.printf("%s: %,d narratives, %,d of them English%n", r.corpus(), r.narratives(), r.english());
+          System.out.printf("  language  %-38s %,10.0f /s%n", r.libraryLanguage().name(), r.libraryLanguage().perSecond());
+          System.out.printf("  language  %-38s %,10.0f /s  %.2fx; same top language for %,d of %,d%n",
+              r.stepLanguage().name(), r.stepLanguage().perSecond(),
+              r.stepLanguage().perSecond() / r.libraryLanguage().perSecond(), r.sameLanguage(), r.narratives());
+          if (r.english() > 0) {
+            System.out.printf("  English   %-38s %,10.1f /s%n", r.libraryEnglish().name(), r.libraryEnglish().perSecond());
+            System.out.printf("  English   %-38s %,10.1f /s  %.2fx; same tokens and tags for %,d of %,d%n",
+                r.stepEnglish().name(), r.stepEnglish().perSecond(),
+                r.stepEnglish().perSecond() / r.libraryEnglish().perSecond(), r.sameTags(), r.english());
+          }
+          System.out.printf("  analyzer  %-38s %,10.1f narratives/s%n", r.analyzer().name(), r.analyzer().perSecond());
+        }
+        return 0;
+      });
     }
   }
 
