@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.escalationrca.ingest.EscalationDimensions;
 import com.escalationrca.ingest.Field;
 import com.escalationrca.run.RunLedger;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,7 +35,7 @@ public class FindingStore {
     return jdbc.query("""
         select e.external_id, ca.cluster_id, ca.similarity, (e.created_at at time zone 'UTC')::date,
           e.policy, e.vendor, e.market, e.language, e.channel, e.priority, e.action, e.outcome,
-          a.detected_language, a.terms, a.phrases
+          a.detected_language, a.terms, a.phrases, e.dimensions
         from cluster_assignment ca join escalation e on e.id = ca.escalation_id
         left join narrative_analysis a on a.escalation_id = e.id
         where ca.run_id = ? order by e.id
@@ -50,6 +51,7 @@ public class FindingStore {
         dimensions.put(Field.DIMENSIONS.get(i).key(), value);
       }
     }
+    EscalationDimensions.read(rs.getString(16), dimensions);
     String detected = rs.getString(13);
     if (detected != null) {
       dimensions.put(DETECTED_LANGUAGE, detected);

@@ -66,7 +66,7 @@ public class IndexRebuilder {
     long[] count = {0};
     jdbc.query("""
         select e.external_id, e.created_at, e.narrative, coalesce(a.detected_language, 'und') as detected_language, e.policy, e.vendor,
-          e.market, e.language, e.channel, e.priority, e.action, e.outcome
+          e.market, e.language, e.channel, e.priority, e.action, e.outcome, e.dimensions
         from escalation e left join narrative_analysis a on a.escalation_id = e.id order by e.id
         """, rs -> {
           batch.add(IndexedEscalation.fromRow(rs));

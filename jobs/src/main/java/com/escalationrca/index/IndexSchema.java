@@ -26,7 +26,7 @@ public final class IndexSchema {
   public static final String DETECTED_LANGUAGE = "detected_language";
   /** The cluster number (12 for C0012, 0 for none) as updatable doc values, set after clustering. */
   public static final String CLUSTER = "cluster";
-  /** Fields counted by {@code --facet}: every dimension and the detected language. */
+  /** Fields counted by {@code --facet} under the shipped taxonomy: its dimensions and the detected language. */
   public static final List<String> FACETS = List.of("policy", "vendor", "market", "language", "channel",
       "priority", "action", "outcome", "detected_language");
   public static final List<String> LANGUAGES = List.of("en", "pt", "es");
@@ -34,6 +34,21 @@ public final class IndexSchema {
       List.of("policy", "vendor", "market", "language", "channel", "priority", "action", "outcome");
 
   private IndexSchema() {
+  }
+
+  /**
+   * The facets of a taxonomy: each of its dimensions (the eight of the shipped one, or a team's own,
+   * such as a review site), then the detected language.
+   */
+  public static List<String> facets(com.escalationrca.ingest.Taxonomy taxonomy) {
+    List<String> facets = new java.util.ArrayList<>(taxonomy.names());
+    facets.add(DETECTED_LANGUAGE);
+    return List.copyOf(facets);
+  }
+
+  /** Can a search filter or count this field: a dimension's name (any taxonomy's), or the detected language? */
+  public static boolean isFacet(String field) {
+    return DETECTED_LANGUAGE.equals(field) || com.escalationrca.ingest.Taxonomy.isDimensionName(field);
   }
 
   /** Facet configuration: every facet field is single-valued and flat. */
@@ -55,18 +70,16 @@ public final class IndexSchema {
     return fields;
   }
 
+  /**
+   * The narrative fields by their analyzers; every other field is an exact keyword, so a team's own
+   * dimension ({@code site:"Manila"}) is matched as stored without the index knowing its name.
+   */
   public static Analyzer analyzer() {
     Map<String, Analyzer> perField = new HashMap<>();
+    perField.put(NARRATIVE, new StandardAnalyzer());
     perField.put(narrativeField("en"), new EnglishAnalyzer());
     perField.put(narrativeField("pt"), new PortugueseAnalyzer());
     perField.put(narrativeField("es"), new SpanishAnalyzer());
-    KeywordAnalyzer keyword = new KeywordAnalyzer();
-    for (String field : DIMENSIONS) {
-      perField.put(field, keyword);
-    }
-    for (String field : List.of(ID, DAY, DETECTED_LANGUAGE, "cluster")) {
-      perField.put(field, keyword);
-    }
-    return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), perField);
+    return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), perField);
   }
 }

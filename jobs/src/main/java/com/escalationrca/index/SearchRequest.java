@@ -13,8 +13,9 @@ public record SearchRequest(String query, LocalDate from, LocalDate to, String c
   public SearchRequest {
     facets = facets == null ? List.of() : List.copyOf(facets);
     for (String facet : facets) {
-      if (!IndexSchema.FACETS.contains(facet)) {
-        throw new IllegalArgumentException("cannot facet on '" + facet + "'; facets: " + IndexSchema.FACETS);
+      if (!IndexSchema.isFacet(facet)) {
+        throw new IllegalArgumentException("cannot facet on '" + facet + "': facets are dimensions (" + IndexSchema.FACETS
+            + ", or a name your taxonomy declares)");
       }
     }
     if (limit < 1 || page < 1) {

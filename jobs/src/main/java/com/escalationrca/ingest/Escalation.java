@@ -5,13 +5,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One escalation as it is stored: a narrative plus the dimensions the job correlates with.
- * Dimension values may be null when the source does not have them.
+ * One escalation as it is stored: a narrative plus the dimensions the job correlates with: the
+ * eight with columns of their own, and the taxonomy's other dimensions ({@code dimensions}, by
+ * name). Dimension values may be null (absent) when the source does not have them.
  */
 public record Escalation(String externalId, Instant created, Instant updated, String narrative,
                          String policy, String vendor, String market, String language,
                          String channel, String priority, String action, String outcome,
-                         Map<String, String> extra) {
+                         Map<String, String> dimensions, Map<String, String> extra) {
 
   public Escalation {
     Objects.requireNonNull(externalId, "externalId");
@@ -19,6 +20,8 @@ public record Escalation(String externalId, Instant created, Instant updated, St
     Objects.requireNonNull(narrative, "narrative");
     updated = updated == null ? created : updated;
     extra = extra == null ? Map.of() : Map.copyOf(extra);
+    // Sorted: the stored JSON, and so the content hash, does not depend on a source's column order.
+    dimensions = dimensions == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(dimensions));
   }
 
   /** The value of a dimension column by its name in the taxonomy. */
@@ -32,7 +35,7 @@ public record Escalation(String externalId, Instant created, Instant updated, St
       case "priority" -> priority;
       case "action" -> action;
       case "outcome" -> outcome;
-      default -> throw new IllegalArgumentException("unknown dimension '" + name + "'");
+      default -> dimensions.get(name);
     };
   }
 }

@@ -27,20 +27,20 @@ public class EscalationStore {
   // One round trip per batch: the arrays are unnested server-side.
   private static final String UPSERT = """
       insert into escalation (external_id, created_at, updated_at, narrative, policy, vendor,
-          market, language, channel, priority, action, outcome, extra, content_hash)
+          market, language, channel, priority, action, outcome, extra, content_hash, dimensions)
       select u.external_id, u.created_at::timestamptz, u.updated_at::timestamptz, u.narrative,
           u.policy, u.vendor, u.market, u.language, u.channel, u.priority, u.action, u.outcome,
-          u.extra::jsonb, u.content_hash
+          u.extra::jsonb, u.content_hash, u.dimensions::jsonb
       from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-          ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+          ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
         as u(external_id, created_at, updated_at, narrative, policy, vendor, market, language,
-             channel, priority, action, outcome, extra, content_hash)
+             channel, priority, action, outcome, extra, content_hash, dimensions)
       on conflict (external_id) do update set
           created_at = excluded.created_at, updated_at = excluded.updated_at,
           narrative = excluded.narrative, policy = excluded.policy, vendor = excluded.vendor,
           market = excluded.market, language = excluded.language, channel = excluded.channel,
           priority = excluded.priority, action = excluded.action, outcome = excluded.outcome,
-          extra = excluded.extra, content_hash = excluded.content_hash,
+          extra = excluded.extra, content_hash = excluded.content_hash, dimensions = excluded.dimensions,
           imported_at = now(), changed_at = clock_timestamp()
         where escalation.content_hash <> excluded.content_hash
       returning (xmax = 0) as inserted
@@ -65,19 +65,19 @@ public class EscalationStore {
     }
     return jdbc.execute((ConnectionCallback<UpsertResult>) connection -> {
       int n = batch.size();
-      String[][] columns = new String[14][n];
+      String[][] columns = new String[COLUMNS][n];
       for (int i = 0; i < n; i++) {
         Escalation e = batch.get(i);
         String[] row = {e.externalId(), e.created().toString(), e.updated().toString(), e.narrative(),
             e.policy(), e.vendor(), e.market(), e.language(), e.channel(), e.priority(), e.action(),
-            e.outcome(), JSON.writeValueAsString(e.extra()), null};
-        row[13] = contentHash(row);
-        for (int c = 0; c < 14; c++) {
+            e.outcome(), JSON.writeValueAsString(e.extra()), null, JSON.writeValueAsString(e.dimensions())};
+        row[13] = contentHash(row, e.dimensions().isEmpty());
+        for (int c = 0; c < COLUMNS; c++) {
           columns[c][i] = row[c];
         }
       }
       try (PreparedStatement statement = connection.prepareStatement(UPSERT)) {
-        for (int c = 0; c < 14; c++) {
+        for (int c = 0; c < COLUMNS; c++) {
           statement.setArray(c + 1, textArray(connection, columns[c]));
         }
         int inserted = 0;
@@ -119,11 +119,21 @@ public class EscalationStore {
     return connection.createArrayOf("text", values);
   }
 
-  private static String contentHash(String[] row) {
+  private static final int COLUMNS = 15;
+
+  /**
+   * The hash of a row's content. The taxonomy's other dimensions count only when there are some, so
+   * rows imported before they existed keep their hash and a re-import leaves them unchanged.
+   */
+  private static String contentHash(String[] row, boolean noDimensions) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       for (int c = 0; c < 13; c++) {
         digest.update(String.valueOf(row[c]).getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+      }
+      if (!noDimensions) {
+        digest.update(row[14].getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);
       }
       return HexFormat.of().formatHex(digest.digest());

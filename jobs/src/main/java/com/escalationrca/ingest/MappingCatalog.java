@@ -19,10 +19,24 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public class MappingCatalog {
 
   private final Path dir;
-  private final ObjectMapper yaml = YAMLMapper.builder().build();
+  private final Taxonomy taxonomy;
+  private final ObjectMapper yaml = YAMLMapper.builder()
+      .enable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
+  /** A catalogue whose mappings may name only fields and the eight column dimensions. */
   public MappingCatalog(IngestProperties properties) {
+    this(properties, null);
+  }
+
+  /** A catalogue whose mappings may also name the taxonomy's other dimensions. */
+  @org.springframework.beans.factory.annotation.Autowired
+  public MappingCatalog(IngestProperties properties, Taxonomy taxonomy) {
     this.dir = properties.mappingsDir();
+    this.taxonomy = taxonomy;
+    if (taxonomy != null) {
+      // A mapping that names a dimension the taxonomy lacks fails every command at start, not a night's import.
+      available().forEach(this::load);
+    }
   }
 
   public ImportMapping load(String name) {
@@ -37,9 +51,29 @@ public class MappingCatalog {
         throw new IllegalArgumentException("mapping " + file + " has no 'fields' section");
       }
       Map<Field, String> columns = new EnumMap<>(Field.class);
-      parsed.fields().forEach((key, column) -> columns.put(Field.byKey(key).orElseThrow(() ->
-          new IllegalArgumentException(file + ": unknown field '" + key + "'")), column));
-      return new ImportMapping(name, columns, parsed.dateFormats(),
+      Map<String, String> dimensions = new java.util.LinkedHashMap<>();
+      parsed.fields().forEach((key, column) -> {
+        var field = Field.byKey(key);
+        if (field.isPresent() && taxonomy != null && Field.DIMENSIONS.contains(field.get()) && !taxonomy.has(key)) {
+          throw new IllegalArgumentException(file + ": maps dimension '" + key + "', which the taxonomy does not"
+              + " declare (" + String.join(", ", taxonomy.names()) + "): declare it, or remove it from the mapping");
+        }
+        if (field.isPresent()) {
+          columns.put(field.get(), column);
+        } else if (taxonomy != null && taxonomy.has(key)) {
+          dimensions.put(key, column);
+        } else {
+          throw new IllegalArgumentException(file + ": '" + key + "' is neither a field (id, created, updated,"
+              + " narrative) nor a dimension of the taxonomy" + (taxonomy == null ? "" : " ("
+              + String.join(", ", taxonomy.names()) + "): declare it in the taxonomy file, or fix the name"));
+        }
+      });
+      if (taxonomy != null) {
+        // The taxonomy's other dimensions a mapping does not name are read from their source column.
+        taxonomy.custom().stream().filter(d -> d.source() != null && !dimensions.containsKey(d.name()))
+            .forEach(d -> dimensions.put(d.name(), d.source()));
+      }
+      return new ImportMapping(name, columns, dimensions, parsed.dateFormats(),
           Boolean.TRUE.equals(parsed.skipWithoutNarrative()));
     } catch (JacksonException e) {
       throw new IllegalArgumentException("mapping " + file + " is not valid: " + e.getOriginalMessage(), e);

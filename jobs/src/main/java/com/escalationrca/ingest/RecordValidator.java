@@ -70,6 +70,17 @@ public final class RecordValidator {
     for (Field dimension : Field.DIMENSIONS) {
       checkLength(dimension, fields.get(dimension), limits.maxFieldLength());
     }
+    Map<String, String> dimensions = new LinkedHashMap<>();
+    mapping.dimensionColumns().forEach((dimension, column) -> {
+      String value = trimmed(record.values().get(column));
+      if (value != null && value.length() > limits.maxFieldLength()) {
+        throw new InvalidField("'" + column + "' is " + value.length() + " characters long; the limit is "
+            + limits.maxFieldLength());
+      }
+      if (value != null) {
+        dimensions.put(dimension, taxonomy.canonical(dimension, value));
+      }
+    });
     Instant created = date(Field.CREATED, fields.get(Field.CREATED), true);
     Instant updated = date(Field.UPDATED, fields.get(Field.UPDATED), false);
 
@@ -82,7 +93,7 @@ public final class RecordValidator {
     Escalation escalation = new Escalation(id, created, updated, narrative,
         dim(fields, Field.POLICY), dim(fields, Field.VENDOR), dim(fields, Field.MARKET),
         dim(fields, Field.LANGUAGE), dim(fields, Field.CHANNEL), dim(fields, Field.PRIORITY),
-        dim(fields, Field.ACTION), dim(fields, Field.OUTCOME), extra);
+        dim(fields, Field.ACTION), dim(fields, Field.OUTCOME), dimensions, extra);
     return new MappedRecord.Accepted(record, escalation);
   }
 

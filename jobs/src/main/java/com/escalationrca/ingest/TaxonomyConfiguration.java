@@ -4,7 +4,6 @@ import java.nio.file.Files;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** Reads {@code config/taxonomy.yml} once at start. */
 @Configuration(proxyBeanMethods = false)
@@ -16,6 +15,11 @@ class TaxonomyConfiguration {
       throw new IllegalStateException("taxonomy file " + properties.taxonomyFile().toAbsolutePath()
           + " is missing (set rca.ingest.taxonomy-file)");
     }
-    return YAMLMapper.builder().build().readValue(properties.taxonomyFile().toFile(), Taxonomy.class);
+    try {
+      return Taxonomy.read(properties.taxonomyFile());
+    } catch (tools.jackson.core.JacksonException e) {
+      throw new IllegalStateException("taxonomy file " + properties.taxonomyFile() + " is not valid: "
+          + e.getOriginalMessage(), e);
+    }
   }
 }

@@ -15,6 +15,7 @@ import com.escalationrca.embed.EmbeddingStore;
 import com.escalationrca.embed.NarrativeEmbedder;
 import com.escalationrca.embed.PendingEmbedding;
 import com.escalationrca.index.IndexedEscalation;
+import com.escalationrca.ingest.DimensionBackfill;
 import com.escalationrca.nlp.AnalysisStore;
 import com.escalationrca.nlp.AnalyzedNarrative;
 import com.escalationrca.nlp.NarrativeAnalyzer;
@@ -83,8 +84,11 @@ class NightlyRcaJobConfiguration {
 
   /** Opens the run (watermark and window) and counts what changed; the data is pulled before the job. */
   @Bean
-  Step openStep(JobRepository repository, PlatformTransactionManager tx, RunOpening opening, RunProgress progress) {
+  Step openStep(JobRepository repository, PlatformTransactionManager tx, RunOpening opening, RunProgress progress,
+                DimensionBackfill backfill) {
     return tasklet("openStep", repository, tx, progress, (contribution, runId) -> {
+      // Dimensions declared since the last night, over columns already imported.
+      backfill.run();
       var parameters = contribution.getStepExecution().getJobExecution().getJobParameters();
       LocalDate runDate = parameters.getLocalDate(RunParameters.RUN_DATE);
       boolean full = Boolean.parseBoolean(parameters.getString(RunParameters.FULL, "false"));

@@ -36,7 +36,7 @@ public class Escalations {
   public Optional<Detail> find(String externalId) {
     List<Detail> found = jdbc.query("""
         select e.external_id, e.created_at, e.updated_at, e.narrative, e.policy, e.vendor, e.market, e.language,
-          e.channel, e.priority, e.action, e.outcome, a.detected_language, c.cluster_id, c.label
+          e.channel, e.priority, e.action, e.outcome, a.detected_language, c.cluster_id, c.label, e.dimensions
         from escalation e
         left join narrative_analysis a on a.escalation_id = e.id
         left join lateral (
@@ -54,7 +54,8 @@ public class Escalations {
   public List<Line> lines(List<String> externalIds) {
     Map<String, Line> byId = new LinkedHashMap<>();
     jdbc.query("""
-        select external_id, created_at, narrative, policy, vendor, market, language, channel, priority, action, outcome
+        select external_id, created_at, narrative, policy, vendor, market, language, channel, priority, action, outcome,
+          dimensions
         from escalation where external_id = any(?)
         """, ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", externalIds.toArray())),
         rs -> {
@@ -77,6 +78,8 @@ public class Escalations {
         dimensions.put(IndexSchema.DIMENSIONS.get(i), value);
       }
     }
+    // The taxonomy's other dimensions follow the eight.
+    com.escalationrca.ingest.EscalationDimensions.read(rs.getString("dimensions"), dimensions);
     return dimensions;
   }
 }

@@ -44,7 +44,7 @@ final class ConfigFile {
 
   static Taxonomy taxonomy() {
     Path file = binder().bindOrCreate("rca.ingest", IngestProperties.class).taxonomyFile();
-    return tools.jackson.dataformat.yaml.YAMLMapper.builder().build().readValue(file.toFile(), Taxonomy.class);
+    return Taxonomy.read(file);
   }
 
   private static Binder binder() {

@@ -35,7 +35,7 @@ final class InvestigateLinks {
     Map<String, String> where = new LinkedHashMap<>();
     String q = null;
     for (Map.Entry<String, String> e : Finding.values(finding.dimension(), finding.value()).entrySet()) {
-      if (IndexSchema.DIMENSIONS.contains(e.getKey())) {
+      if (com.escalationrca.ingest.Taxonomy.isDimensionName(e.getKey())) {
         where.put(e.getKey(), e.getValue());
       } else if (e.getKey().equals(FindingMembers.WORDS) && analyst) {
         q = "\"" + e.getValue().replace("\"", "") + "\"";

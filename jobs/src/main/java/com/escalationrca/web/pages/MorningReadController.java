@@ -135,7 +135,7 @@ public class MorningReadController {
     List<String> filters = new ArrayList<>();
     String query = "";
     for (Map.Entry<String, String> e : Finding.values(finding.dimension(), finding.value()).entrySet()) {
-      if (IndexSchema.FACETS.contains(e.getKey())) {
+      if (IndexSchema.isFacet(e.getKey())) {
         filters.add(e.getKey() + ":" + e.getValue());
       } else if (e.getKey().equals(com.escalationrca.correlate.FindingMembers.WORDS)) {
         // A rise of words: the word as a phrase of the narrative (analysed as search analyses it).

@@ -3,7 +3,9 @@ package com.escalationrca.web.pages;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
+import com.escalationrca.index.IndexSchema;
 import com.escalationrca.index.LiveSearcher;
 import com.escalationrca.index.QuerySyntaxException;
 import com.escalationrca.index.SearchHit;
@@ -35,9 +37,10 @@ public class SearchController {
   private final AuditLog audit;
   private final WebProperties properties;
   private final SearchPermits permits;
+  private final List<String> facets;
 
   public SearchController(LiveSearcher searcher, AuditLog audit, WebProperties properties, SearchPermits permits,
-                          SearchProperties search) {
+                          SearchProperties search, com.escalationrca.ingest.Taxonomy taxonomy) {
     if (properties.exportLimit() > search.maxWindow()) {
       throw new IllegalStateException("rca.web.export-limit (" + properties.exportLimit()
           + ") is beyond rca.search.max-window (" + search.maxWindow() + "): an export could never be read whole");
@@ -46,6 +49,7 @@ public class SearchController {
     this.audit = audit;
     this.properties = properties;
     this.permits = permits;
+    this.facets = IndexSchema.facets(taxonomy);
   }
 
   /** A hit with its snippet as plain and highlighted parts. */
@@ -63,7 +67,7 @@ public class SearchController {
     String user = ((Viewer) model.getAttribute("viewer")).name();
     audit.record(user, "search", describe(form), Viewer.remote(request));
     try {
-      SearchResult result = permits.run(user, () -> searcher.with(s -> s.search(form.request(properties.pageSize()))));
+      SearchResult result = permits.run(user, () -> searcher.with(s -> s.search(form.request(properties.pageSize(), facets))));
       model.addAttribute("result", result);
       model.addAttribute("hits", result.hits().stream().map(h -> new HitView(h, Snippet.of(h.snippet()))).toList());
       model.addAttribute("pages", Math.max(1, (result.total() + properties.pageSize() - 1) / properties.pageSize()));
@@ -81,7 +85,7 @@ public class SearchController {
     }
     String user = ((Viewer) model.getAttribute("viewer")).name();
     SearchResult result = permits.run(user, () -> searcher.with(s -> s.search(new SearchForm(form.q(), form.f(),
-        form.from(), form.to(), form.cluster(), form.similar(), 1).request(properties.exportLimit()))));
+        form.from(), form.to(), form.cluster(), form.similar(), 1).request(properties.exportLimit(), facets))));
     audit.record(user, "export",
         describe(form) + " (" + Math.min(result.total(), properties.exportLimit()) + " rows)", Viewer.remote(request));
     response.setContentType("text/csv; charset=UTF-8");

@@ -39,8 +39,9 @@ public record SearchForm(String q, List<String> f,
     for (String filter : f) {
       int colon = filter.indexOf(':');
       String field = filter.substring(0, colon);
-      if (!IndexSchema.FACETS.contains(field)) {
-        throw new IllegalArgumentException("cannot filter on '" + field + "'; fields: " + IndexSchema.FACETS);
+      if (!IndexSchema.isFacet(field)) {
+        throw new IllegalArgumentException("cannot filter on '" + field + "'; fields: " + IndexSchema.FACETS
+            + ", or a dimension your taxonomy declares");
       }
       filters.put(field, filter.substring(colon + 1));
     }
@@ -62,8 +63,9 @@ public record SearchForm(String q, List<String> f,
     return clauses.isEmpty() ? null : String.join(" AND ", clauses);
   }
 
-  public SearchRequest request(int limit) {
-    return new SearchRequest(luceneQuery(), from, to, cluster, similar, IndexSchema.FACETS, limit, page);
+  /** The search this form asks for, counting the given facets (the taxonomy's). */
+  public SearchRequest request(int limit, List<String> facets) {
+    return new SearchRequest(luceneQuery(), from, to, cluster, similar, facets, limit, page);
   }
 
   /** This search with one more filter, from page 1. */
